@@ -23,10 +23,17 @@ typedef struct {
     char *path;                    /* "/default", "/system", "" */
     size_t nparams;
     vrURIParam *params;            /* query parameters, in order */
+    char *query;                   /* raw query (still escaped), or NULL */
+    char *fragment;                /* or NULL */
 } vrURI;
 
-/* Parse str; on failure report VIR_ERR_INVALID_ARG naming the problem and
- * return NULL. */
+/* Parse str with libxml2's URI grammar, as libvirt does.  Query names and
+ * values are percent-decoded ("a&b", "a;b" separate; "=v" is ignored).
+ * scheme/driver are NULL when str has no scheme ("default", "/x"): api/
+ * reports that.  Errors, as libvirt reports them (domain VIR_FROM_URI):
+ *   unparseable: VIR_ERR_INTERNAL_ERROR "Unable to parse URI <str>"
+ *   NULL, longer than VR_URI_MAX_LEN, more than VR_URI_MAX_PARAMS
+ *   parameters: VIR_ERR_INVALID_ARG. */
 vrURI *vrURIParse(const char *str);
 void vrURIFree(vrURI *uri);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrURI, vrURIFree)
@@ -34,7 +41,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrURI, vrURIFree)
 /* Value of the last query parameter called name, or NULL. */
 const char *vrURIGetParam(const vrURI *uri, const char *name);
 
-/* The URI formatted back to a string (newly allocated). */
+/* The URI formatted back to a string (newly allocated), as libvirt's
+ * virConnectGetURI gives it: "test:/default" -> "test:///default"; the raw
+ * query is kept as given (when query is NULL, params are encoded). */
 char *vrURIFormat(const vrURI *uri);
 
 #endif /* VR_URI_H */

@@ -1,0 +1,236 @@
+/* Public entry points: domain lookup, definition, properties and setters.
+ * Lifecycle transitions are in domain_lifecycle.c. */
+#include "api/domain_entry.h"
+#include "util/uuid.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define VR_FROM_THIS VIR_FROM_DOMAIN
+
+virDomainPtr virDomainLookupByID(virConnectPtr conn, int id)
+{
+    VR_CHECK_CONN(conn, NULL);
+    if (id < 0) {
+        vrEntryBadArg(VR_FROM_THIS, "id", __func__, "zero or greater");
+        vrEntryFail(conn);
+        return NULL;
+    }
+    VR_SLOT(conn, domainLookupByID, NULL);
+    return vrDomainRetPtr(conn, conn->driver->domainLookupByID(conn, id));
+}
+
+virDomainPtr virDomainLookupByName(virConnectPtr conn, const char *name)
+{
+    VR_CHECK_CONN(conn, NULL);
+    VR_CHECK_NONNULL(conn, name, NULL);
+    VR_SLOT(conn, domainLookupByName, NULL);
+    return vrDomainRetPtr(conn, conn->driver->domainLookupByName(conn, name));
+}
+
+virDomainPtr virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+{
+    VR_CHECK_CONN(conn, NULL);
+    VR_CHECK_NONNULL(conn, uuid, NULL);
+    VR_SLOT(conn, domainLookupByUUID, NULL);
+    return vrDomainRetPtr(conn, conn->driver->domainLookupByUUID(conn, uuid));
+}
+
+virDomainPtr virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
+{
+    unsigned char uuid[VIR_UUID_BUFLEN];
+
+    VR_CHECK_CONN(conn, NULL);
+    VR_CHECK_NONNULL(conn, uuidstr, NULL);
+    if (vrUUIDParse(uuidstr, uuid) < 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "Invalid UUID");
+        vrEntryFail(conn);
+        return NULL;
+    }
+    return virDomainLookupByUUID(conn, uuid);
+}
+
+virDomainPtr virDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    VR_CHECK_CONN(conn, NULL);
+    VR_CHECK_WRITABLE(conn, NULL);
+    VR_CHECK_NONNULL(conn, xml, NULL);
+    VR_SLOT(conn, domainDefineXMLFlags, NULL);
+    return vrDomainRetPtr(conn, conn->driver->domainDefineXMLFlags(conn, xml, flags));
+}
+
+virDomainPtr virDomainDefineXML(virConnectPtr conn, const char *xml)
+{
+    return virDomainDefineXMLFlags(conn, xml, 0);
+}
+
+int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, info, -1);
+    memset(info, 0, sizeof(*info));
+    VR_SLOT(domain->conn, domainGetInfo, -1);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetInfo(domain, info));
+}
+
+int virDomainGetState(virDomainPtr domain, int *state, int *reason, unsigned int flags)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, state, -1);
+    VR_SLOT(domain->conn, domainGetState, -1);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetState(domain, state, reason, flags));
+}
+
+char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
+{
+    VR_CHECK_DOMAIN(domain, NULL);
+    if (vrConnectIsReadOnly(domain->conn) && (flags & VIR_DOMAIN_XML_SECURE)) {
+        vrReportError(VIR_ERR_OPERATION_DENIED, "%s",
+                      "virDomainGetXMLDesc with secure flag");
+        vrEntryFail(domain->conn);
+        return NULL;
+    }
+    VR_SLOT(domain->conn, domainGetXMLDesc, NULL);
+    return vrDomainRetPtr(domain->conn, VR_DRV(domain)->domainGetXMLDesc(domain, flags));
+}
+
+const char *virDomainGetName(virDomainPtr domain)
+{
+    VR_CHECK_DOMAIN(domain, NULL);
+    return domain->name;
+}
+
+unsigned int virDomainGetID(virDomainPtr domain)
+{
+    VR_CHECK_DOMAIN(domain, (unsigned int)-1);
+    return (unsigned int)domain->id;
+}
+
+int virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, uuid, -1);
+    memcpy(uuid, domain->uuid, VIR_UUID_BUFLEN);
+    return 0;
+}
+
+int virDomainGetUUIDString(virDomainPtr domain, char *buf)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, buf, -1);
+    vrUUIDFormat(domain->uuid, buf);
+    return 0;
+}
+
+char *virDomainGetOSType(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, NULL, false, domainGetOSType);
+    return vrDomainRetPtr(domain->conn, VR_DRV(domain)->domainGetOSType(domain));
+}
+
+unsigned long virDomainGetMaxMemory(virDomainPtr domain)
+{
+    unsigned long ret;
+
+    VR_DOMAIN_ENTRY(domain, 0, false, domainGetMaxMemory);
+    if ((ret = VR_DRV(domain)->domainGetMaxMemory(domain)) == 0)
+        vrEntryFail(domain->conn);
+    return ret;
+}
+
+/* SetMaxMemory and SetMemory are SetMemoryFlags with MAXIMUM / LIVE, as in
+ * libvirt's drivers. */
+int virDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSetMemoryFlags);
+    if (memory == 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", __func__);
+        return vrDomainRet(domain, -1);
+    }
+    return vrDomainRet(domain, VR_DRV(domain)->domainSetMemoryFlags(domain, memory, flags));
+}
+
+int virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSetMemoryFlags);
+    if (memory == 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", __func__);
+        return vrDomainRet(domain, -1);
+    }
+    return vrDomainRet(domain, VR_DRV(domain)->domainSetMemoryFlags(domain, memory,
+                                                                    VIR_DOMAIN_MEM_MAXIMUM));
+}
+
+int virDomainSetMemory(virDomainPtr domain, unsigned long memory)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSetMemoryFlags);
+    if (memory == 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", __func__);
+        return vrDomainRet(domain, -1);
+    }
+    return vrDomainRet(domain, VR_DRV(domain)->domainSetMemoryFlags(domain, memory,
+                                                                    VIR_DOMAIN_AFFECT_LIVE));
+}
+
+int virDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSetVcpusFlags);
+    if (nvcpus == 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must not be zero", __func__);
+        return vrDomainRet(domain, -1);
+    }
+    if ((int)nvcpus < 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must be less than %d",
+                         __func__, INT_MAX);
+        return vrDomainRet(domain, -1);
+    }
+    return vrDomainRet(domain, VR_DRV(domain)->domainSetVcpusFlags(domain, nvcpus, flags));
+}
+
+int virDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    if (nvcpus == 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must not be zero", __func__);
+        return vrDomainRet(domain, -1);
+    }
+    return virDomainSetVcpusFlags(domain, nvcpus, VIR_DOMAIN_AFFECT_LIVE);
+}
+
+int virDomainGetVcpusFlags(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, (flags & VIR_DOMAIN_VCPU_GUEST) != 0, domainGetVcpusFlags);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetVcpusFlags(domain, flags));
+}
+
+int virDomainGetAutostart(virDomainPtr domain, int *autostart)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, autostart, -1);
+    VR_SLOT(domain->conn, domainGetAutostart, -1);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetAutostart(domain, autostart));
+}
+
+int virDomainSetAutostart(virDomainPtr domain, int autostart)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSetAutostart);
+    return vrDomainRet(domain, VR_DRV(domain)->domainSetAutostart(domain, autostart));
+}
+
+int virDomainIsActive(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, -1, false, domainIsActive);
+    return vrDomainRet(domain, VR_DRV(domain)->domainIsActive(domain));
+}
+
+int virDomainIsPersistent(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, -1, false, domainIsPersistent);
+    return vrDomainRet(domain, VR_DRV(domain)->domainIsPersistent(domain));
+}
+
+int virDomainIsUpdated(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, -1, false, domainIsUpdated);
+    return vrDomainRet(domain, VR_DRV(domain)->domainIsUpdated(domain));
+}

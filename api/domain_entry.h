@@ -1,0 +1,33 @@
+/* Entry shape shared by api/domain*.c: check the handle, refuse writes on a
+ * read-only connection when the call mutates, find the driver slot. */
+#ifndef VR_API_DOMAIN_ENTRY_H
+#define VR_API_DOMAIN_ENTRY_H
+
+#include "api/entry.h"
+
+#define VR_DOMAIN_ENTRY(dom, ret, writes, slot) \
+    do { \
+        VR_CHECK_DOMAIN(dom, ret); \
+        if (writes) \
+            VR_CHECK_WRITABLE((dom)->conn, ret); \
+        VR_SLOT((dom)->conn, slot, ret); \
+    } while (0)
+
+#define VR_DRV(dom) ((dom)->conn->driver)
+
+/* Pass a driver result through, recording a failure on the connection. */
+static inline int vrDomainRet(virDomainPtr dom, int ret)
+{
+    if (ret < 0)
+        vrEntryFail(dom->conn);
+    return ret;
+}
+
+static inline void *vrDomainRetPtr(virConnectPtr conn, void *ret)
+{
+    if (!ret)
+        vrEntryFail(conn);
+    return ret;
+}
+
+#endif /* VR_API_DOMAIN_ENTRY_H */

@@ -1,0 +1,163 @@
+/* Public entry points: domain lifecycle (create, destroy, shutdown, suspend,
+ * save and restore).  Old API forms map onto the newest driver slot. */
+#include "api/domain_entry.h"
+
+#define VR_FROM_THIS VIR_FROM_DOMAIN
+
+/* libvirt passes absolute paths to drivers; a relative one is taken from the
+ * caller's working directory. */
+static char *vrAbsPath(const char *path)
+{
+    return g_canonicalize_filename(path, NULL);
+}
+
+/* RUNNING and PAUSED exclude each other on every save/restore call. */
+static bool vrCheckSaveFlags(virConnectPtr conn, unsigned int flags)
+{
+    if ((flags & VIR_DOMAIN_SAVE_RUNNING) && (flags & VIR_DOMAIN_SAVE_PAUSED)) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG,
+                         "Flags 'VIR_DOMAIN_SAVE_RUNNING' and 'VIR_DOMAIN_SAVE_PAUSED' "
+                         "are mutually exclusive");
+        vrEntryFail(conn);
+        return false;
+    }
+    return true;
+}
+
+virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    VR_CHECK_CONN(conn, NULL);
+    VR_CHECK_WRITABLE(conn, NULL);
+    VR_CHECK_NONNULL(conn, xml, NULL);
+    VR_SLOT(conn, domainCreateXML, NULL);
+    return vrDomainRetPtr(conn, conn->driver->domainCreateXML(conn, xml, flags));
+}
+
+int virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainCreateWithFlags);
+    return vrDomainRet(domain, VR_DRV(domain)->domainCreateWithFlags(domain, flags));
+}
+
+int virDomainCreate(virDomainPtr domain)
+{
+    return virDomainCreateWithFlags(domain, 0);
+}
+
+int virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainUndefineFlags);
+    return vrDomainRet(domain, VR_DRV(domain)->domainUndefineFlags(domain, flags));
+}
+
+int virDomainUndefine(virDomainPtr domain)
+{
+    return virDomainUndefineFlags(domain, 0);
+}
+
+int virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainDestroyFlags);
+    return vrDomainRet(domain, VR_DRV(domain)->domainDestroyFlags(domain, flags));
+}
+
+int virDomainDestroy(virDomainPtr domain)
+{
+    return virDomainDestroyFlags(domain, 0);
+}
+
+int virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainShutdownFlags);
+    return vrDomainRet(domain, VR_DRV(domain)->domainShutdownFlags(domain, flags));
+}
+
+int virDomainShutdown(virDomainPtr domain)
+{
+    return virDomainShutdownFlags(domain, 0);
+}
+
+int virDomainReboot(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainReboot);
+    return vrDomainRet(domain, VR_DRV(domain)->domainReboot(domain, flags));
+}
+
+int virDomainReset(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainReset);
+    return vrDomainRet(domain, VR_DRV(domain)->domainReset(domain, flags));
+}
+
+int virDomainSuspend(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSuspend);
+    return vrDomainRet(domain, VR_DRV(domain)->domainSuspend(domain));
+}
+
+int virDomainResume(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainResume);
+    return vrDomainRet(domain, VR_DRV(domain)->domainResume(domain));
+}
+
+int virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
+                       unsigned int flags)
+{
+    g_autofree char *abs = NULL;
+
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSaveFlags);
+    VR_CHECK_NONNULL(domain->conn, to, -1);
+    if (!vrCheckSaveFlags(domain->conn, flags))
+        return -1;
+    abs = vrAbsPath(to);
+    return vrDomainRet(domain, VR_DRV(domain)->domainSaveFlags(domain, abs, dxml, flags));
+}
+
+int virDomainSave(virDomainPtr domain, const char *to)
+{
+    return virDomainSaveFlags(domain, to, NULL, 0);
+}
+
+int virDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                          unsigned int flags)
+{
+    g_autofree char *abs = NULL;
+    int ret;
+
+    VR_CHECK_CONN(conn, -1);
+    VR_CHECK_WRITABLE(conn, -1);
+    VR_CHECK_NONNULL(conn, from, -1);
+    if (!vrCheckSaveFlags(conn, flags))
+        return -1;
+    VR_SLOT(conn, domainRestoreFlags, -1);
+    abs = vrAbsPath(from);
+    if ((ret = conn->driver->domainRestoreFlags(conn, abs, dxml, flags)) < 0)
+        vrEntryFail(conn);
+    return ret;
+}
+
+int virDomainRestore(virConnectPtr conn, const char *from)
+{
+    return virDomainRestoreFlags(conn, from, NULL, 0);
+}
+
+int virDomainManagedSave(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainManagedSave);
+    if (!vrCheckSaveFlags(domain->conn, flags))
+        return -1;
+    return vrDomainRet(domain, VR_DRV(domain)->domainManagedSave(domain, flags));
+}
+
+int virDomainHasManagedSaveImage(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, false, domainHasManagedSaveImage);
+    return vrDomainRet(domain, VR_DRV(domain)->domainHasManagedSaveImage(domain, flags));
+}
+
+int virDomainManagedSaveRemove(virDomainPtr domain, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainManagedSaveRemove);
+    return vrDomainRet(domain, VR_DRV(domain)->domainManagedSaveRemove(domain, flags));
+}
