@@ -285,3 +285,15 @@ int virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
     vrEntryFail(conn);
     return -1;
 }
+
+int virNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel)
+{
+    VR_CHECK_CONN(conn, -1);
+    VR_CHECK_NONNULL(conn, secmodel, -1);
+    VR_SLOT(conn, nodeGetSecurityModel, -1);
+    if (conn->driver->nodeGetSecurityModel(conn, secmodel) < 0) {
+        vrEntryFail(conn);
+        return -1;
+    }
+    return 0;
+}

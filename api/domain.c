@@ -50,18 +50,24 @@ virDomainPtr virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr
     return virDomainLookupByUUID(conn, uuid);
 }
 
+static virDomainPtr vrDomainDefineImpl(virConnectPtr conn, const char *xml,
+                                       unsigned int flags, const char *func)
+{
+    VR_CHECK_CONN_F(conn, NULL, func);
+    VR_CHECK_WRITABLE_F(conn, NULL, func);
+    VR_CHECK_NONNULL_F(conn, xml, NULL, func);
+    VR_SLOT_F(conn, domainDefineXMLFlags, NULL, func);
+    return vrDomainRetPtr(conn, conn->driver->domainDefineXMLFlags(conn, xml, flags));
+}
+
 virDomainPtr virDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
 {
-    VR_CHECK_CONN(conn, NULL);
-    VR_CHECK_WRITABLE(conn, NULL);
-    VR_CHECK_NONNULL(conn, xml, NULL);
-    VR_SLOT(conn, domainDefineXMLFlags, NULL);
-    return vrDomainRetPtr(conn, conn->driver->domainDefineXMLFlags(conn, xml, flags));
+    return vrDomainDefineImpl(conn, xml, flags, __func__);
 }
 
 virDomainPtr virDomainDefineXML(virConnectPtr conn, const char *xml)
 {
-    return virDomainDefineXMLFlags(conn, xml, 0);
+    return vrDomainDefineImpl(conn, xml, 0, __func__);
 }
 
 int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
@@ -140,61 +146,56 @@ unsigned long virDomainGetMaxMemory(virDomainPtr domain)
 
 /* SetMaxMemory and SetMemory are SetMemoryFlags with MAXIMUM / LIVE, as in
  * libvirt's drivers. */
-int virDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory, unsigned int flags)
+static int vrDomainSetMemoryImpl(virDomainPtr domain, unsigned long memory,
+                                 unsigned int flags, const char *func)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainSetMemoryFlags);
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainSetMemoryFlags, func);
     if (memory == 0) {
-        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", __func__);
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", func);
         return vrDomainRet(domain, -1);
     }
     return vrDomainRet(domain, VR_DRV(domain)->domainSetMemoryFlags(domain, memory, flags));
 }
 
+int virDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory, unsigned int flags)
+{
+    return vrDomainSetMemoryImpl(domain, memory, flags, __func__);
+}
+
 int virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainSetMemoryFlags);
-    if (memory == 0) {
-        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", __func__);
-        return vrDomainRet(domain, -1);
-    }
-    return vrDomainRet(domain, VR_DRV(domain)->domainSetMemoryFlags(domain, memory,
-                                                                    VIR_DOMAIN_MEM_MAXIMUM));
+    return vrDomainSetMemoryImpl(domain, memory, VIR_DOMAIN_MEM_MAXIMUM, __func__);
 }
 
 int virDomainSetMemory(virDomainPtr domain, unsigned long memory)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainSetMemoryFlags);
-    if (memory == 0) {
-        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "memory in %s must not be zero", __func__);
-        return vrDomainRet(domain, -1);
-    }
-    return vrDomainRet(domain, VR_DRV(domain)->domainSetMemoryFlags(domain, memory,
-                                                                    VIR_DOMAIN_AFFECT_LIVE));
+    return vrDomainSetMemoryImpl(domain, memory, VIR_DOMAIN_AFFECT_LIVE, __func__);
 }
 
-int virDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus, unsigned int flags)
+static int vrDomainSetVcpusImpl(virDomainPtr domain, unsigned int nvcpus,
+                                unsigned int flags, const char *func)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainSetVcpusFlags);
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainSetVcpusFlags, func);
     if (nvcpus == 0) {
-        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must not be zero", __func__);
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must not be zero", func);
         return vrDomainRet(domain, -1);
     }
     if ((int)nvcpus < 0) {
         vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must be less than %d",
-                         __func__, INT_MAX);
+                         func, INT_MAX);
         return vrDomainRet(domain, -1);
     }
     return vrDomainRet(domain, VR_DRV(domain)->domainSetVcpusFlags(domain, nvcpus, flags));
 }
 
+int virDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus, unsigned int flags)
+{
+    return vrDomainSetVcpusImpl(domain, nvcpus, flags, __func__);
+}
+
 int virDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus)
 {
-    VR_CHECK_DOMAIN(domain, -1);
-    if (nvcpus == 0) {
-        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nvcpus in %s must not be zero", __func__);
-        return vrDomainRet(domain, -1);
-    }
-    return virDomainSetVcpusFlags(domain, nvcpus, VIR_DOMAIN_AFFECT_LIVE);
+    return vrDomainSetVcpusImpl(domain, nvcpus, VIR_DOMAIN_AFFECT_LIVE, __func__);
 }
 
 int virDomainGetVcpusFlags(virDomainPtr domain, unsigned int flags)
@@ -233,4 +234,18 @@ int virDomainIsUpdated(virDomainPtr domain)
 {
     VR_DOMAIN_ENTRY(domain, -1, false, domainIsUpdated);
     return vrDomainRet(domain, VR_DRV(domain)->domainIsUpdated(domain));
+}
+
+int virDomainGetMaxVcpus(virDomainPtr domain)
+{
+    VR_DOMAIN_ENTRY(domain, -1, false, domainGetMaxVcpus);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetMaxVcpus(domain));
+}
+
+int virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, seclabel, -1);
+    VR_SLOT(domain->conn, domainGetSecurityLabel, -1);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetSecurityLabel(domain, seclabel));
 }

@@ -5,13 +5,15 @@
 
 #include "api/entry.h"
 
-#define VR_DOMAIN_ENTRY(dom, ret, writes, slot) \
+#define VR_DOMAIN_ENTRY_F(dom, ret, writes, slot, func) \
     do { \
-        VR_CHECK_DOMAIN(dom, ret); \
+        VR_CHECK_DOMAIN_F(dom, ret, func); \
         if (writes) \
-            VR_CHECK_WRITABLE((dom)->conn, ret); \
-        VR_SLOT((dom)->conn, slot, ret); \
+            VR_CHECK_WRITABLE_F((dom)->conn, ret, func); \
+        VR_SLOT_F((dom)->conn, slot, ret, func); \
     } while (0)
+#define VR_DOMAIN_ENTRY(dom, ret, writes, slot) \
+    VR_DOMAIN_ENTRY_F(dom, ret, writes, slot, __func__)
 
 #define VR_DRV(dom) ((dom)->conn->driver)
 

@@ -33,48 +33,69 @@ virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xml, unsigned in
     return vrDomainRetPtr(conn, conn->driver->domainCreateXML(conn, xml, flags));
 }
 
+/* One implementation per old/new pair; func names the public call. */
+static int vrDomainCreateImpl(virDomainPtr domain, unsigned int flags, const char *func)
+{
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainCreateWithFlags, func);
+    return vrDomainRet(domain, VR_DRV(domain)->domainCreateWithFlags(domain, flags));
+}
+
 int virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainCreateWithFlags);
-    return vrDomainRet(domain, VR_DRV(domain)->domainCreateWithFlags(domain, flags));
+    return vrDomainCreateImpl(domain, flags, __func__);
 }
 
 int virDomainCreate(virDomainPtr domain)
 {
-    return virDomainCreateWithFlags(domain, 0);
+    return vrDomainCreateImpl(domain, 0, __func__);
+}
+
+static int vrDomainUndefineImpl(virDomainPtr domain, unsigned int flags, const char *func)
+{
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainUndefineFlags, func);
+    return vrDomainRet(domain, VR_DRV(domain)->domainUndefineFlags(domain, flags));
 }
 
 int virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainUndefineFlags);
-    return vrDomainRet(domain, VR_DRV(domain)->domainUndefineFlags(domain, flags));
+    return vrDomainUndefineImpl(domain, flags, __func__);
 }
 
 int virDomainUndefine(virDomainPtr domain)
 {
-    return virDomainUndefineFlags(domain, 0);
+    return vrDomainUndefineImpl(domain, 0, __func__);
+}
+
+static int vrDomainDestroyImpl(virDomainPtr domain, unsigned int flags, const char *func)
+{
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainDestroyFlags, func);
+    return vrDomainRet(domain, VR_DRV(domain)->domainDestroyFlags(domain, flags));
 }
 
 int virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainDestroyFlags);
-    return vrDomainRet(domain, VR_DRV(domain)->domainDestroyFlags(domain, flags));
+    return vrDomainDestroyImpl(domain, flags, __func__);
 }
 
 int virDomainDestroy(virDomainPtr domain)
 {
-    return virDomainDestroyFlags(domain, 0);
+    return vrDomainDestroyImpl(domain, 0, __func__);
+}
+
+static int vrDomainShutdownImpl(virDomainPtr domain, unsigned int flags, const char *func)
+{
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainShutdownFlags, func);
+    return vrDomainRet(domain, VR_DRV(domain)->domainShutdownFlags(domain, flags));
 }
 
 int virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
 {
-    VR_DOMAIN_ENTRY(domain, -1, true, domainShutdownFlags);
-    return vrDomainRet(domain, VR_DRV(domain)->domainShutdownFlags(domain, flags));
+    return vrDomainShutdownImpl(domain, flags, __func__);
 }
 
 int virDomainShutdown(virDomainPtr domain)
 {
-    return virDomainShutdownFlags(domain, 0);
+    return vrDomainShutdownImpl(domain, 0, __func__);
 }
 
 int virDomainReboot(virDomainPtr domain, unsigned int flags)
@@ -101,45 +122,57 @@ int virDomainResume(virDomainPtr domain)
     return vrDomainRet(domain, VR_DRV(domain)->domainResume(domain));
 }
 
-int virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
-                       unsigned int flags)
+static int vrDomainSaveImpl(virDomainPtr domain, const char *to, const char *dxml,
+                            unsigned int flags, const char *func)
 {
     g_autofree char *abs = NULL;
 
-    VR_DOMAIN_ENTRY(domain, -1, true, domainSaveFlags);
-    VR_CHECK_NONNULL(domain->conn, to, -1);
+    VR_DOMAIN_ENTRY_F(domain, -1, true, domainSaveFlags, func);
+    VR_CHECK_NONNULL_F(domain->conn, to, -1, func);
     if (!vrCheckSaveFlags(domain->conn, flags))
         return -1;
     abs = vrAbsPath(to);
     return vrDomainRet(domain, VR_DRV(domain)->domainSaveFlags(domain, abs, dxml, flags));
 }
 
-int virDomainSave(virDomainPtr domain, const char *to)
+int virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
+                       unsigned int flags)
 {
-    return virDomainSaveFlags(domain, to, NULL, 0);
+    return vrDomainSaveImpl(domain, to, dxml, flags, __func__);
 }
 
-int virDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
-                          unsigned int flags)
+int virDomainSave(virDomainPtr domain, const char *to)
+{
+    return vrDomainSaveImpl(domain, to, NULL, 0, __func__);
+}
+
+static int vrDomainRestoreImpl(virConnectPtr conn, const char *from, const char *dxml,
+                               unsigned int flags, const char *func)
 {
     g_autofree char *abs = NULL;
     int ret;
 
-    VR_CHECK_CONN(conn, -1);
-    VR_CHECK_WRITABLE(conn, -1);
-    VR_CHECK_NONNULL(conn, from, -1);
+    VR_CHECK_CONN_F(conn, -1, func);
+    VR_CHECK_WRITABLE_F(conn, -1, func);
+    VR_CHECK_NONNULL_F(conn, from, -1, func);
     if (!vrCheckSaveFlags(conn, flags))
         return -1;
-    VR_SLOT(conn, domainRestoreFlags, -1);
+    VR_SLOT_F(conn, domainRestoreFlags, -1, func);
     abs = vrAbsPath(from);
     if ((ret = conn->driver->domainRestoreFlags(conn, abs, dxml, flags)) < 0)
         vrEntryFail(conn);
     return ret;
 }
 
+int virDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                          unsigned int flags)
+{
+    return vrDomainRestoreImpl(conn, from, dxml, flags, __func__);
+}
+
 int virDomainRestore(virConnectPtr conn, const char *from)
 {
-    return virDomainRestoreFlags(conn, from, NULL, 0);
+    return vrDomainRestoreImpl(conn, from, NULL, 0, __func__);
 }
 
 int virDomainManagedSave(virDomainPtr domain, unsigned int flags)

@@ -50,11 +50,6 @@ void vrEntryNoSupport(int from, const char *func)
     vrErrorReport(from, VIR_ERR_NO_SUPPORT, __FILE__, func, __LINE__, "%s", func);
 }
 
-bool vrEntryFlags(int from, unsigned int flags, unsigned int known, const char *func)
-{
-    return vrCheckFlagsImpl(from, flags, known, func) == 0;
-}
-
 void vrEntryFail(virConnectPtr conn)
 {
     vrErrorCopyToConn(vrHandleIsLive(conn) ? conn : NULL);

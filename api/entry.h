@@ -33,27 +33,31 @@ void vrEntryNullArg(int from, const char *arg, const char *func);
 void vrEntryBadArg(int from, const char *arg, const char *func, const char *must);
 /* VIR_ERR_NO_SUPPORT naming FUNC. */
 void vrEntryNoSupport(int from, const char *func);
-/* Unknown flag bits beyond the API's known set. */
-bool vrEntryFlags(int from, unsigned int flags, unsigned int known, const char *func);
 /* Record the thread's error on conn (call on every failure path). */
 void vrEntryFail(virConnectPtr conn);
 
-#define VR_CHECK_CONN(conn, ret) \
-    do { if (!vrEntryConnect(VR_FROM_THIS, (conn), __func__)) return (ret); } while (0)
-#define VR_CHECK_DOMAIN(dom, ret) \
-    do { if (!vrEntryDomain(VR_FROM_THIS, (dom), __func__)) return (ret); } while (0)
-#define VR_CHECK_NONNULL(conn, arg, ret) \
-    do { if (!(arg)) { vrEntryNullArg(VR_FROM_THIS, #arg, __func__); \
+/* The _F forms name the public function explicitly: old entry points
+ * (virDomainCreate) share an implementation with the new ones
+ * (virDomainCreateWithFlags) but libvirt's messages name the one called. */
+#define VR_CHECK_CONN_F(conn, ret, func) \
+    do { if (!vrEntryConnect(VR_FROM_THIS, (conn), (func))) return (ret); } while (0)
+#define VR_CHECK_DOMAIN_F(dom, ret, func) \
+    do { if (!vrEntryDomain(VR_FROM_THIS, (dom), (func))) return (ret); } while (0)
+#define VR_CHECK_NONNULL_F(conn, arg, ret, func) \
+    do { if (!(arg)) { vrEntryNullArg(VR_FROM_THIS, #arg, (func)); \
                        vrEntryFail(conn); return (ret); } } while (0)
-#define VR_CHECK_WRITABLE(conn, ret) \
-    do { if (!vrEntryWritable(VR_FROM_THIS, (conn), __func__)) { \
-             vrEntryFail(conn); return (ret); } } while (0)
-#define VR_CHECK_FLAGS(conn, flags, known, ret) \
-    do { if (!vrEntryFlags(VR_FROM_THIS, (flags), (known), __func__)) { \
+#define VR_CHECK_WRITABLE_F(conn, ret, func) \
+    do { if (!vrEntryWritable(VR_FROM_THIS, (conn), (func))) { \
              vrEntryFail(conn); return (ret); } } while (0)
 /* Dispatch to a driver slot, or report VIR_ERR_NO_SUPPORT. */
-#define VR_SLOT(conn, slot, ret) \
-    do { if (!(conn)->driver->slot) { vrEntryNoSupport(VR_FROM_THIS, __func__); \
+#define VR_SLOT_F(conn, slot, ret, func) \
+    do { if (!(conn)->driver->slot) { vrEntryNoSupport(VR_FROM_THIS, (func)); \
                                       vrEntryFail(conn); return (ret); } } while (0)
+
+#define VR_CHECK_CONN(conn, ret) VR_CHECK_CONN_F(conn, ret, __func__)
+#define VR_CHECK_DOMAIN(dom, ret) VR_CHECK_DOMAIN_F(dom, ret, __func__)
+#define VR_CHECK_NONNULL(conn, arg, ret) VR_CHECK_NONNULL_F(conn, arg, ret, __func__)
+#define VR_CHECK_WRITABLE(conn, ret) VR_CHECK_WRITABLE_F(conn, ret, __func__)
+#define VR_SLOT(conn, slot, ret) VR_SLOT_F(conn, slot, ret, __func__)
 
 #endif /* VR_API_ENTRY_H */

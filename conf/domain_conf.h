@@ -109,6 +109,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainDef, vrDomainDefFree)
  * (so SECURE makes a difference); used by tests. */
 bool vrDomainDefHasSecrets(const vrDomainDef *def);
 
+/* Give every interface without <target dev> the name prefixN, N the lowest
+ * number unused in this domain -- what libvirt's test driver does with
+ * "testnet" when it defines or starts a domain.  0, or -1 (reported) when
+ * no name is free. */
+int vrDomainDefAssignIfnames(vrDomainDef *def, const char *prefix);
+
 const char *vrDomainVirtTypeToString(vrDomainVirtType type);
 const char *vrDomainLifecycleActionToString(vrDomainLifecycleAction action);
 

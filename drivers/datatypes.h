@@ -4,6 +4,7 @@
 #ifndef VR_DATATYPES_H
 #define VR_DATATYPES_H
 
+#include <stdbool.h>
 #include <glib.h>
 #include "vireo/vireo.h"
 #include "drivers/driver.h"

@@ -66,7 +66,6 @@ typedef int (*vrDrvDomainGetState)(virDomainPtr dom, int *state, int *reason,
 typedef char *(*vrDrvDomainGetXMLDesc)(virDomainPtr dom, unsigned int flags);
 typedef char *(*vrDrvDomainGetOSType)(virDomainPtr dom);
 typedef unsigned long (*vrDrvDomainGetMaxMemory)(virDomainPtr dom);
-typedef int (*vrDrvDomainSetMaxMemory)(virDomainPtr dom, unsigned long memory);
 typedef int (*vrDrvDomainSetMemoryFlags)(virDomainPtr dom, unsigned long memory,
                                          unsigned int flags);
 typedef int (*vrDrvDomainSetVcpusFlags)(virDomainPtr dom, unsigned int nvcpus,
@@ -77,6 +76,9 @@ typedef int (*vrDrvDomainSetAutostart)(virDomainPtr dom, int autostart);
 typedef int (*vrDrvDomainIsActive)(virDomainPtr dom);
 typedef int (*vrDrvDomainIsPersistent)(virDomainPtr dom);
 typedef int (*vrDrvDomainIsUpdated)(virDomainPtr dom);
+typedef int (*vrDrvNodeGetSecurityModel)(virConnectPtr conn, virSecurityModelPtr secmodel);
+typedef int (*vrDrvDomainGetSecurityLabel)(virDomainPtr dom, virSecurityLabelPtr seclabel);
+typedef int (*vrDrvDomainGetMaxVcpus)(virDomainPtr dom);
 typedef int (*vrDrvConnectDomainEventRegisterAny)(virConnectPtr conn, virDomainPtr dom,
                                                   int eventID,
                                                   virConnectDomainEventGenericCallback cb,
@@ -129,7 +131,6 @@ typedef struct {
     vrDrvDomainGetXMLDesc domainGetXMLDesc;
     vrDrvDomainGetOSType domainGetOSType;
     vrDrvDomainGetMaxMemory domainGetMaxMemory;
-    vrDrvDomainSetMaxMemory domainSetMaxMemory;
     vrDrvDomainSetMemoryFlags domainSetMemoryFlags;
     vrDrvDomainSetVcpusFlags domainSetVcpusFlags;
     vrDrvDomainGetVcpusFlags domainGetVcpusFlags;
@@ -138,6 +139,9 @@ typedef struct {
     vrDrvDomainIsActive domainIsActive;
     vrDrvDomainIsPersistent domainIsPersistent;
     vrDrvDomainIsUpdated domainIsUpdated;
+    vrDrvNodeGetSecurityModel nodeGetSecurityModel;
+    vrDrvDomainGetSecurityLabel domainGetSecurityLabel;
+    vrDrvDomainGetMaxVcpus domainGetMaxVcpus;
     vrDrvConnectDomainEventRegisterAny connectDomainEventRegisterAny;
     vrDrvConnectDomainEventDeregisterAny connectDomainEventDeregisterAny;
 } vrHypervisorDriver;

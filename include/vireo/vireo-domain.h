@@ -1204,5 +1204,7 @@ int virDomainFree(virDomainPtr domain);
 virConnectPtr virDomainGetConnect(virDomainPtr dom);
 int virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom, int eventID, virConnectDomainEventGenericCallback cb, void *opaque, virFreeCallback freecb);
 int virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID);
+int virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel);
+int virDomainGetMaxVcpus(virDomainPtr domain);
 
 #endif /* VIREO_DOMAIN_H */

@@ -185,5 +185,6 @@ int virConnectIsEncrypted(virConnectPtr conn);
 int virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info);
 unsigned long long virNodeGetFreeMemory(virConnectPtr conn);
 int virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems, int startCell, int maxCells);
+int virNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel);
 
 #endif /* VIREO_HOST_H */

@@ -1,0 +1,366 @@
+/* <serial> and <console> character devices and their <source> (pty,
+ * dev, file, pipe, unix, tcp, udp, null, vc, stdio): parse and format.
+ * The console/serial aliasing lives in domain_postparse.c. */
+#include <string.h>
+
+#include "conf/domain_priv.h"
+#include "conf/xml_util.h"
+#include "util/error.h"
+
+#define VR_FROM_THIS VIR_FROM_DOMAIN
+
+vrDomainChrDef *
+vrDomainChrDefNew(vrChrDeviceType dev_type)
+{
+    vrDomainChrDef *chr = g_new0(vrDomainChrDef, 1);
+
+    chr->device_type = dev_type;
+    chr->port = -1;
+    chr->source.type = VR_CHR_TYPE_PTY;
+    return chr;
+}
+
+void
+vrDomainChrSourceClear(vrDomainChrSource *src)
+{
+    g_free(src->path);
+    g_free(src->host);
+    g_free(src->service);
+    g_free(src->bind_host);
+    g_free(src->bind_service);
+    memset(src, 0, sizeof(*src));
+}
+
+void
+vrDomainChrSourceCopy(vrDomainChrSource *dst, const vrDomainChrSource *src)
+{
+    *dst = *src;
+    dst->path = g_strdup(src->path);
+    dst->host = g_strdup(src->host);
+    dst->service = g_strdup(src->service);
+    dst->bind_host = g_strdup(src->bind_host);
+    dst->bind_service = g_strdup(src->bind_service);
+}
+
+bool
+vrDomainChrSourceEqual(const vrDomainChrSource *a, const vrDomainChrSource *b)
+{
+    if (a->type != b->type)
+        return false;
+    switch (a->type) {
+    case VR_CHR_TYPE_PTY:
+    case VR_CHR_TYPE_DEV:
+    case VR_CHR_TYPE_FILE:
+    case VR_CHR_TYPE_PIPE:
+        return g_strcmp0(a->path, b->path) == 0 && a->append == b->append;
+    case VR_CHR_TYPE_UNIX:
+        return g_strcmp0(a->path, b->path) == 0 && a->listen == b->listen;
+    case VR_CHR_TYPE_TCP:
+        return g_strcmp0(a->host, b->host) == 0 &&
+               g_strcmp0(a->service, b->service) == 0 &&
+               a->listen == b->listen && a->protocol == b->protocol;
+    case VR_CHR_TYPE_UDP:
+        return g_strcmp0(a->host, b->host) == 0 &&
+               g_strcmp0(a->service, b->service) == 0 &&
+               g_strcmp0(a->bind_host, b->bind_host) == 0 &&
+               g_strcmp0(a->bind_service, b->bind_service) == 0;
+    default:
+        return true;
+    }
+}
+
+void
+vrDomainChrDefFree(vrDomainChrDef *chr)
+{
+    if (!chr)
+        return;
+    vrDomainChrSourceClear(&chr->source);
+    vrDeviceInfoClear(&chr->info);
+    g_free(chr);
+}
+
+vrDomainChrDef *
+vrDomainChrDefCopy(const vrDomainChrDef *chr)
+{
+    vrDomainChrDef *copy = g_new0(vrDomainChrDef, 1);
+
+    *copy = *chr;
+    vrDomainChrSourceCopy(&copy->source, &chr->source);
+    vrDeviceInfoCopy(&copy->info, &chr->info);
+    return copy;
+}
+
+/* mode='bind' | 'connect' (default) of a <source>. */
+static int
+vrChrSourceMode(xmlNode *source, bool *listen)
+{
+    g_autofree char *mode = vrXMLProp(source, "mode");
+
+    if (!mode || strcmp(mode, "connect") == 0) {
+        *listen = false;
+    } else if (strcmp(mode, "bind") == 0) {
+        *listen = true;
+    } else {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "Invalid value for attribute 'mode' in element 'source': '%s'.",
+                      mode);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
+{
+    xmlNode *cur;
+    g_autofree char *protocol = NULL;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        bool listen = false;
+
+        if (!vrXMLIsElement(cur, "source"))
+            continue;
+        if (vrChrSourceMode(cur, &listen) < 0)
+            return -1;
+        if (src->type == VR_CHR_TYPE_UDP && listen) {
+            g_free(src->bind_host);
+            g_free(src->bind_service);
+            src->bind_host = vrXMLProp(cur, "host");
+            src->bind_service = vrXMLProp(cur, "service");
+            continue;
+        }
+        src->listen = listen;
+        g_free(src->host);
+        g_free(src->service);
+        src->host = vrXMLProp(cur, "host");
+        src->service = vrXMLProp(cur, "service");
+    }
+    if (src->type == VR_CHR_TYPE_UDP && !src->service) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "Missing source service attribute for char device");
+        return -1;
+    }
+    if (src->type == VR_CHR_TYPE_TCP) {
+        int val;
+
+        if ((cur = vrXMLChild(node, "protocol")) &&
+            (protocol = vrXMLProp(cur, "type"))) {
+            if ((val = vrChrTcpProtocolFromString(protocol)) < 0) {
+                vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "Unknown protocol '%s'",
+                              protocol);
+                return -1;
+            }
+            src->protocol = val;
+        }
+        if (!src->host) {
+            vrReportError(VIR_ERR_INTERNAL_ERROR,
+                          "Missing source host attribute for char device");
+            return -1;
+        }
+        if (!src->service) {
+            vrReportError(VIR_ERR_INTERNAL_ERROR,
+                          "Missing source service attribute for char device");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+vrChrSourceParsePath(xmlNode *node, unsigned int flags, vrDomainChrSource *src)
+{
+    xmlNode *source = vrXMLChild(node, "source");
+    int append = VR_TRISTATE_ABSENT;
+
+    if (source) {
+        src->path = vrXMLProp(source, "path");
+        if (src->type == VR_CHR_TYPE_UNIX && vrChrSourceMode(source, &src->listen) < 0)
+            return -1;
+        if (src->type == VR_CHR_TYPE_FILE &&
+            vrXMLPropEnum(source, "append", vrTristateSwitchFromString,
+                          VR_XML_PROP_NONZERO, &append) < 0)
+            return -1;
+        src->append = append;
+    }
+    /* A pty's path is assigned when the guest runs: live data only. */
+    if (src->type == VR_CHR_TYPE_PTY) {
+        if (flags & VR_DOMAIN_DEF_PARSE_INACTIVE)
+            g_clear_pointer(&src->path, g_free);
+        return 0;
+    }
+    if (!src->path) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "Missing source path attribute for char device");
+        return -1;
+    }
+    return 0;
+}
+
+int
+vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
+                       vrDomainChrSource *src)
+{
+    src->type = type;
+    switch (type) {
+    case VR_CHR_TYPE_NULL:
+    case VR_CHR_TYPE_VC:
+    case VR_CHR_TYPE_STDIO:
+        return 0;
+    case VR_CHR_TYPE_PTY:
+    case VR_CHR_TYPE_DEV:
+    case VR_CHR_TYPE_FILE:
+    case VR_CHR_TYPE_PIPE:
+    case VR_CHR_TYPE_UNIX:
+        return vrChrSourceParsePath(node, flags, src);
+    case VR_CHR_TYPE_TCP:
+    case VR_CHR_TYPE_UDP:
+        return vrChrSourceParseNet(node, src);
+    default:
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "character device type '%s' is not supported",
+                      vrChrTypeToString(type));
+        return -1;
+    }
+}
+
+static int
+vrChrParseTarget(xmlNode *target, vrDomainChrDef *chr)
+{
+    g_autofree char *type = vrXMLProp(target, "type");
+    g_autofree char *port = vrXMLProp(target, "port");
+
+    if (type) {
+        int val = chr->device_type == VR_CHR_DEVICE_SERIAL ?
+                  vrChrSerialTargetTypeFromString(type) :
+                  vrChrConsoleTargetTypeFromString(type);
+
+        if (val < 0) {
+            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "unknown target type '%s' specified for character device",
+                          type);
+            return -1;
+        }
+        chr->target_type = val;
+    }
+    if (port && vrStrToInt(port, 10, &chr->port) < 0) {
+        vrReportError(VIR_ERR_XML_ERROR, "Invalid port number: %s", port);
+        return -1;
+    }
+    return 0;
+}
+
+vrDomainChrDef *
+vrDomainChrDefParse(xmlNode *node, vrChrDeviceType dev_type,
+                    unsigned int parse_flags)
+{
+    g_autoptr(vrDomainChrDef) chr = vrDomainChrDefNew(dev_type);
+    g_autofree char *typestr = vrXMLProp(node, "type");
+    xmlNode *target;
+    int type = VR_CHR_TYPE_PTY;
+
+    if (typestr && (type = vrChrTypeFromString(typestr)) < 0) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "unknown type presented to host for character device: %s",
+                      typestr);
+        return NULL;
+    }
+    if ((target = vrXMLChild(node, "target")) && vrChrParseTarget(target, chr) < 0)
+        return NULL;
+    if (vrDomainChrSourceParse(node, type, parse_flags, &chr->source) < 0 ||
+        vrDeviceInfoParse(node, parse_flags, &chr->info) < 0)
+        return NULL;
+    chr->info.boot_order = 0;
+    return g_steal_pointer(&chr);
+}
+
+static void
+vrChrSourceFormatNet(GString *buf, int level, const vrDomainChrSource *src)
+{
+    if (src->type == VR_CHR_TYPE_UDP && (src->bind_host || src->bind_service)) {
+        vrBufIndent(buf, level);
+        g_string_append(buf, "<source mode='bind'");
+        vrBufAttr(buf, "host", src->bind_host);
+        vrBufAttr(buf, "service", src->bind_service);
+        g_string_append(buf, "/>\n");
+    }
+    if (src->type == VR_CHR_TYPE_TCP || src->host || src->service) {
+        vrBufIndent(buf, level);
+        vrBufPrintf(buf, "<source mode='%s'",
+                               src->listen ? "bind" : "connect");
+        vrBufAttr(buf, "host", src->host);
+        vrBufAttr(buf, "service", src->service);
+        g_string_append(buf, "/>\n");
+    }
+    if (src->type == VR_CHR_TYPE_TCP) {
+        vrBufIndent(buf, level);
+        vrBufPrintf(buf, "<protocol type='%s'/>\n",
+                               vrChrTcpProtocolToString(src->protocol));
+    }
+}
+
+void
+vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
+                        unsigned int format_flags)
+{
+    switch (src->type) {
+    case VR_CHR_TYPE_PTY:
+    case VR_CHR_TYPE_DEV:
+    case VR_CHR_TYPE_FILE:
+    case VR_CHR_TYPE_PIPE:
+        if (!src->path || (src->type == VR_CHR_TYPE_PTY &&
+                           (format_flags & VR_DOMAIN_DEF_FORMAT_INACTIVE)))
+            return;
+        vrBufIndent(buf, level);
+        g_string_append(buf, "<source");
+        vrBufAttr(buf, "path", src->path);
+        if (src->append)
+            vrBufAttr(buf, "append", vrTristateSwitchToString(src->append));
+        g_string_append(buf, "/>\n");
+        return;
+    case VR_CHR_TYPE_UNIX:
+        if (!src->path)
+            return;
+        vrBufIndent(buf, level);
+        vrBufPrintf(buf, "<source mode='%s'",
+                               src->listen ? "bind" : "connect");
+        vrBufAttr(buf, "path", src->path);
+        g_string_append(buf, "/>\n");
+        return;
+    case VR_CHR_TYPE_TCP:
+    case VR_CHR_TYPE_UDP:
+        vrChrSourceFormatNet(buf, level, src);
+        return;
+    default:
+        return;
+    }
+}
+
+void
+vrDomainChrDefFormat(GString *buf, const vrDomainChrDef *chr,
+                     unsigned int format_flags)
+{
+    const char *elem = chr->device_type == VR_CHR_DEVICE_SERIAL ?
+                       "serial" : "console";
+
+    vrBufPrintf(buf, "    <%s type='%s'", elem,
+                           vrChrTypeToString(chr->source.type));
+    if (chr->device_type == VR_CHR_DEVICE_CONSOLE &&
+        chr->source.type == VR_CHR_TYPE_PTY && chr->source.path &&
+        !(format_flags & VR_DOMAIN_DEF_FORMAT_INACTIVE))
+        vrBufAttr(buf, "tty", chr->source.path);
+    g_string_append(buf, ">\n");
+    vrDomainChrSourceFormat(buf, 3, &chr->source, format_flags);
+    if (chr->device_type == VR_CHR_DEVICE_SERIAL) {
+        g_string_append(buf, "      <target ");
+        if (chr->target_type != VR_CHR_SERIAL_TARGET_NONE)
+            vrBufPrintf(buf, "type='%s' ",
+                                   vrChrSerialTargetTypeToString(chr->target_type));
+        vrBufPrintf(buf, "port='%d'/>\n", chr->port);
+    } else {
+        vrBufPrintf(buf, "      <target type='%s' port='%d'/>\n",
+                               vrChrConsoleTargetTypeToString(chr->target_type),
+                               chr->port);
+    }
+    vrDeviceInfoFormat(buf, 3, &chr->info);
+    vrBufPrintf(buf, "    </%s>\n", elem);
+}

@@ -1,0 +1,516 @@
+/* <os> (boot options, loader, kernel), <features> and <clock>: parse and
+ * format as libvirt 9.0 does. */
+#include <string.h>
+
+#include "conf/domain_priv.h"
+#include "conf/xml_util.h"
+#include "util/error.h"
+
+#define VR_FROM_THIS VIR_FROM_DOMAIN
+
+void
+vrDomainOSClear(vrDomainOSDef *os)
+{
+    g_free(os->loader);
+    g_free(os->nvram);
+    g_free(os->nvram_template);
+    g_free(os->kernel);
+    g_free(os->initrd);
+    g_free(os->cmdline);
+    g_free(os->init);
+    g_strfreev(os->initargs);
+    memset(os, 0, sizeof(*os));
+}
+
+void
+vrDomainOSCopy(vrDomainOSDef *dst, const vrDomainOSDef *src)
+{
+    *dst = *src;
+    dst->loader = g_strdup(src->loader);
+    dst->nvram = g_strdup(src->nvram);
+    dst->nvram_template = g_strdup(src->nvram_template);
+    dst->kernel = g_strdup(src->kernel);
+    dst->initrd = g_strdup(src->initrd);
+    dst->cmdline = g_strdup(src->cmdline);
+    dst->init = g_strdup(src->init);
+    dst->initargs = g_strdupv(src->initargs);
+}
+
+/* Text of a child element; empty text counts as absent. */
+static char *
+vrDomainOSChildText(xmlNode *os, const char *name)
+{
+    char *text = vrXMLChildText(os, name);
+
+    if (text && !*text)
+        g_clear_pointer(&text, g_free);
+    return text;
+}
+
+static int
+vrDomainLoaderParse(xmlNode *os, vrDomainOSDef *def)
+{
+    xmlNode *loader = vrXMLChild(os, "loader");
+    xmlNode *nvram = vrXMLChild(os, "nvram");
+    int val;
+
+    if (loader) {
+        if (vrXMLPropEnum(loader, "readonly", vrTristateBoolFromString,
+                          VR_XML_PROP_NONE, &val) < 0)
+            return -1;
+        def->loader_readonly = val;
+        val = VR_DOMAIN_LOADER_TYPE_NONE;
+        if (vrXMLPropEnum(loader, "secure", vrTristateBoolFromString,
+                          VR_XML_PROP_NONE, &val) < 0)
+            return -1;
+        def->loader_secure = val;
+        val = VR_DOMAIN_LOADER_TYPE_NONE;
+        if (vrXMLPropEnum(loader, "type", vrDomainLoaderTypeFromString,
+                          VR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        def->loader_type = val;
+        def->loader = vrXMLText(loader);
+        if (def->loader && !*def->loader)
+            g_clear_pointer(&def->loader, g_free);
+    }
+    if (nvram) {
+        def->nvram = vrXMLText(nvram);
+        if (def->nvram && !*def->nvram)
+            g_clear_pointer(&def->nvram, g_free);
+        def->nvram_template = vrXMLProp(nvram, "template");
+    }
+    if ((loader || nvram) && !def->loader) {
+        vrReportError(VIR_ERR_XML_DETAIL,
+                      "no loader path specified and firmware auto selection disabled");
+        return -1;
+    }
+    return 0;
+}
+
+static int
+vrDomainBootParse(xmlNode *os, vrDomainOSDef *def)
+{
+    xmlNode *cur;
+
+    for (cur = os->children; cur; cur = cur->next) {
+        int val;
+
+        if (!vrXMLIsElement(cur, "boot"))
+            continue;
+        /* libvirt reads the first VR_DOMAIN_BOOT_MAX entries only. */
+        if (def->nboot == VR_DOMAIN_BOOT_MAX)
+            break;
+        if (vrXMLPropEnum(cur, "dev", vrDomainBootDevFromString,
+                          VR_XML_PROP_REQUIRED, &val) < 0)
+            return -1;
+        def->boot[def->nboot++] = val;
+    }
+    return 0;
+}
+
+static int
+vrDomainInitParse(xmlNode *os, vrDomainOSDef *def)
+{
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    xmlNode *cur;
+
+    def->init = vrDomainOSChildText(os, "init");
+    if (!def->init) {
+        vrReportError(VIR_ERR_XML_ERROR, "init binary must be specified");
+        return -1;
+    }
+    for (cur = os->children; cur; cur = cur->next) {
+        if (vrXMLIsElement(cur, "initarg"))
+            g_ptr_array_add(args, vrXMLText(cur));
+    }
+    if (args->len) {
+        g_ptr_array_add(args, NULL);
+        def->initargs = (char **)g_ptr_array_free(g_steal_pointer(&args), FALSE);
+    }
+    return 0;
+}
+
+int
+vrDomainOSParse(xmlNode *os, vrDomainDef *def)
+{
+    vrDomainOSDef *osdef = &def->priv->os;
+    int ostype = vrDomainOSTypeFromString(def->os_type);
+
+    if (ostype == VR_DOMAIN_OSTYPE_EXE)
+        return vrDomainInitParse(os, osdef);
+    if (ostype == VR_DOMAIN_OSTYPE_HVM || ostype == VR_DOMAIN_OSTYPE_XEN ||
+        ostype == VR_DOMAIN_OSTYPE_XENPVH || ostype == VR_DOMAIN_OSTYPE_UML) {
+        osdef->kernel = vrDomainOSChildText(os, "kernel");
+        osdef->initrd = vrDomainOSChildText(os, "initrd");
+        osdef->cmdline = vrDomainOSChildText(os, "cmdline");
+        if (vrDomainLoaderParse(os, osdef) < 0)
+            return -1;
+    }
+    if (ostype == VR_DOMAIN_OSTYPE_HVM && vrDomainBootParse(os, osdef) < 0)
+        return -1;
+    return 0;
+}
+
+static void
+vrDomainLoaderFormat(GString *buf, const vrDomainOSDef *os)
+{
+    if (!os->loader)
+        return;
+    g_string_append(buf, "    <loader");
+    if (os->loader_readonly)
+        vrBufAttr(buf, "readonly", vrTristateBoolToString(os->loader_readonly));
+    if (os->loader_secure)
+        vrBufAttr(buf, "secure", vrTristateBoolToString(os->loader_secure));
+    if (os->loader_type)
+        vrBufAttr(buf, "type", vrDomainLoaderTypeToString(os->loader_type));
+    g_string_append_c(buf, '>');
+    vrBufEscape(buf, os->loader);
+    g_string_append(buf, "</loader>\n");
+    if (os->nvram || os->nvram_template) {
+        g_string_append(buf, "    <nvram");
+        vrBufAttr(buf, "template", os->nvram_template);
+        if (os->nvram) {
+            g_string_append_c(buf, '>');
+            vrBufEscape(buf, os->nvram);
+            g_string_append(buf, "</nvram>\n");
+        } else {
+            g_string_append(buf, "/>\n");
+        }
+    }
+}
+
+void
+vrDomainOSFormat(GString *buf, const vrDomainDef *def)
+{
+    const vrDomainOSDef *os = &def->priv->os;
+    size_t i;
+
+    g_string_append(buf, "  <os>\n    <type");
+    vrBufAttr(buf, "arch", def->os_arch);
+    vrBufAttr(buf, "machine", def->os_machine);
+    g_string_append_c(buf, '>');
+    vrBufEscape(buf, def->os_type);
+    g_string_append(buf, "</type>\n");
+    vrBufElementText(buf, 2, "init", os->init);
+    for (i = 0; os->initargs && os->initargs[i]; i++)
+        vrBufElementText(buf, 2, "initarg", os->initargs[i]);
+    vrDomainLoaderFormat(buf, os);
+    vrBufElementText(buf, 2, "kernel", os->kernel);
+    vrBufElementText(buf, 2, "initrd", os->initrd);
+    vrBufElementText(buf, 2, "cmdline", os->cmdline);
+    for (i = 0; i < os->nboot; i++)
+        vrBufPrintf(buf, "    <boot dev='%s'/>\n",
+                               vrDomainBootDevToString(os->boot[i]));
+    g_string_append(buf, "  </os>\n");
+}
+
+/* --- features ----------------------------------------------------------- */
+
+/* Features formatted as <name state='on|off'/>; the state attribute is
+ * optional (default on) unless listed in vrFeatureStateRequired. */
+static bool
+vrFeatureHasState(vrDomainFeature feature)
+{
+    switch (feature) {
+    case VR_DOMAIN_FEATURE_HAP:
+    case VR_DOMAIN_FEATURE_PMU:
+    case VR_DOMAIN_FEATURE_VMPORT:
+    case VR_DOMAIN_FEATURE_SMM:
+    case VR_DOMAIN_FEATURE_PVSPINLOCK:
+    case VR_DOMAIN_FEATURE_VMCOREINFO:
+    case VR_DOMAIN_FEATURE_HTM:
+    case VR_DOMAIN_FEATURE_NESTED_HV:
+    case VR_DOMAIN_FEATURE_CCF_ASSIST:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool
+vrFeatureStateRequired(vrDomainFeature feature)
+{
+    return feature == VR_DOMAIN_FEATURE_HTM ||
+           feature == VR_DOMAIN_FEATURE_NESTED_HV ||
+           feature == VR_DOMAIN_FEATURE_CCF_ASSIST;
+}
+
+/* Presence-only features we model; the rest of libvirt's list (hyperv,
+ * kvm, xen, gic, ...) is accepted and not kept. */
+static bool
+vrFeatureIsSimple(vrDomainFeature feature)
+{
+    return feature == VR_DOMAIN_FEATURE_ACPI ||
+           feature == VR_DOMAIN_FEATURE_APIC ||
+           feature == VR_DOMAIN_FEATURE_PAE ||
+           feature == VR_DOMAIN_FEATURE_VIRIDIAN ||
+           feature == VR_DOMAIN_FEATURE_PRIVNET;
+}
+
+static int
+vrDomainFeatureParseOne(xmlNode *node, vrDomainFeature feature,
+                        struct vrDomainDefPrivate *priv)
+{
+    int state = VR_TRISTATE_YES;
+
+    if (vrFeatureHasState(feature)) {
+        unsigned int flags = vrFeatureStateRequired(feature) ?
+                             VR_XML_PROP_REQUIRED : VR_XML_PROP_NONE;
+
+        if (vrXMLPropEnum(node, "state", vrTristateSwitchFromString,
+                          flags | VR_XML_PROP_NONZERO, &state) < 0)
+            return -1;
+        priv->features[feature] = state;
+    } else if (vrFeatureIsSimple(feature)) {
+        priv->features[feature] = VR_TRISTATE_YES;
+    }
+    if (feature == VR_DOMAIN_FEATURE_APIC) {
+        int eoi = VR_TRISTATE_ABSENT;
+
+        if (vrXMLPropEnum(node, "eoi", vrTristateSwitchFromString,
+                          VR_XML_PROP_NONZERO, &eoi) < 0)
+            return -1;
+        priv->apic_eoi = eoi;
+    }
+    return 0;
+}
+
+int
+vrDomainFeaturesParse(xmlNode *features, vrDomainDef *def)
+{
+    xmlNode *cur;
+
+    for (cur = features->children; cur; cur = cur->next) {
+        int feature;
+
+        if (cur->type != XML_ELEMENT_NODE)
+            continue;
+        feature = vrDomainFeatureFromString((const char *)cur->name);
+        if (feature < 0) {
+            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "unexpected feature '%s'",
+                          (const char *)cur->name);
+            return -1;
+        }
+        if (vrDomainFeatureParseOne(cur, feature, def->priv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+void
+vrDomainFeaturesFormat(GString *buf, const vrDomainDef *def)
+{
+    const struct vrDomainDefPrivate *priv = def->priv;
+    bool any = false;
+    int i;
+
+    for (i = 0; i < VR_DOMAIN_FEATURE_LAST; i++) {
+        const char *name = vrDomainFeatureToString(i);
+
+        if (!priv->features[i])
+            continue;
+        if (!any)
+            g_string_append(buf, "  <features>\n");
+        any = true;
+        if (vrFeatureHasState(i)) {
+            vrBufPrintf(buf, "    <%s state='%s'/>\n", name,
+                                   vrTristateSwitchToString(priv->features[i]));
+        } else if (i == VR_DOMAIN_FEATURE_APIC && priv->apic_eoi) {
+            vrBufPrintf(buf, "    <apic eoi='%s'/>\n",
+                                   vrTristateSwitchToString(priv->apic_eoi));
+        } else {
+            vrBufPrintf(buf, "    <%s/>\n", name);
+        }
+    }
+    if (any)
+        g_string_append(buf, "  </features>\n");
+}
+
+/* --- clock -------------------------------------------------------------- */
+
+/* adjustment='N' on utc/localtime turns the clock into a variable one
+ * based on that offset, as libvirt does; 'reset' is kept. */
+static int
+vrDomainClockParseAdjustment(xmlNode *clock, vrDomainClockDef *def)
+{
+    g_autofree char *adj = vrXMLProp(clock, "adjustment");
+    long long val;
+    char *end = NULL;
+
+    if (!adj)
+        return 0;
+    if (def->offset != VR_DOMAIN_CLOCK_OFFSET_VARIABLE &&
+        strcmp(adj, "reset") == 0) {
+        def->reset = true;
+        return 0;
+    }
+    val = g_ascii_strtoll(adj, &end, 10);
+    if (end == adj || *end) {
+        /* A variable clock ignores a bad adjustment; others reject it. */
+        if (def->offset == VR_DOMAIN_CLOCK_OFFSET_VARIABLE)
+            return 0;
+        vrReportError(VIR_ERR_XML_ERROR, "unknown clock adjustment '%s'", adj);
+        return -1;
+    }
+    if (def->offset != VR_DOMAIN_CLOCK_OFFSET_VARIABLE) {
+        def->basis = def->offset == VR_DOMAIN_CLOCK_OFFSET_LOCALTIME ?
+                     VR_DOMAIN_CLOCK_BASIS_LOCALTIME : VR_DOMAIN_CLOCK_BASIS_UTC;
+        def->offset = VR_DOMAIN_CLOCK_OFFSET_VARIABLE;
+    }
+    def->adjustment = val;
+    return 0;
+}
+
+static int
+vrDomainClockParseOffsetArgs(xmlNode *clock, vrDomainClockDef *def)
+{
+    g_autofree char *basis = NULL;
+    g_autofree char *start = NULL;
+    int val;
+
+    switch (def->offset) {
+    case VR_DOMAIN_CLOCK_OFFSET_VARIABLE:
+        if ((basis = vrXMLProp(clock, "basis"))) {
+            if ((val = vrDomainClockBasisFromString(basis)) < 0) {
+                vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                              "unknown clock basis '%s'", basis);
+                return -1;
+            }
+            def->basis = val;
+        }
+        return vrDomainClockParseAdjustment(clock, def);
+    case VR_DOMAIN_CLOCK_OFFSET_TIMEZONE:
+        if (!(def->timezone = vrXMLProp(clock, "timezone"))) {
+            vrReportError(VIR_ERR_INTERNAL_ERROR,
+                          "missing 'timezone' attribute for clock with offset='timezone'");
+            return -1;
+        }
+        return 0;
+    case VR_DOMAIN_CLOCK_OFFSET_ABSOLUTE:
+        start = vrXMLProp(clock, "start");
+        if (!start || vrStrToULongLong(start, 10, &def->start) < 0) {
+            vrReportError(VIR_ERR_INTERNAL_ERROR,
+                          "missing 'start' attribute for clock with offset='absolute'");
+            return -1;
+        }
+        return 0;
+    default:
+        return vrDomainClockParseAdjustment(clock, def);
+    }
+}
+
+#define VR_TIMER_ENUM(node, name, table, field) \
+    do { \
+        int v_ = 0; \
+        if (vrXMLPropEnum((node), (name), table##FromString, \
+                          VR_XML_PROP_NONZERO, &v_) < 0) \
+            return -1; \
+        (field) = v_; \
+    } while (0)
+
+static int
+vrDomainTimerParse(xmlNode *node, GArray *timers)
+{
+    vrDomainTimerDef timer = { 0 };
+    int name = 0;
+
+    if (vrXMLPropEnum(node, "name", vrDomainTimerNameFromString,
+                      VR_XML_PROP_REQUIRED, &name) < 0)
+        return -1;
+    timer.name = name;
+    VR_TIMER_ENUM(node, "present", vrTristateBool, timer.present);
+    VR_TIMER_ENUM(node, "tickpolicy", vrDomainTimerTickpolicy, timer.tickpolicy);
+    VR_TIMER_ENUM(node, "track", vrDomainTimerTrack, timer.track);
+    if (vrXMLPropULongLong(node, "frequency", 10, VR_XML_PROP_NONE,
+                           &timer.frequency) < 0)
+        return -1;
+    VR_TIMER_ENUM(node, "mode", vrDomainTimerMode, timer.mode);
+    g_array_append_val(timers, timer);
+    return 0;
+}
+
+int
+vrDomainClockParse(xmlNode *clock, vrDomainDef *def)
+{
+    vrDomainClockDef *clk = &def->priv->clock;
+    g_autofree char *offset = vrXMLProp(clock, "offset");
+    xmlNode *cur;
+    int val;
+
+    if (offset) {
+        if ((val = vrDomainClockOffsetFromString(offset)) < 0) {
+            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "unknown clock offset '%s'", offset);
+            return -1;
+        }
+        clk->offset = val;
+    }
+    if (vrDomainClockParseOffsetArgs(clock, clk) < 0)
+        return -1;
+    for (cur = clock->children; cur; cur = cur->next) {
+        if (!vrXMLIsElement(cur, "timer"))
+            continue;
+        if (!clk->timers)
+            clk->timers = g_array_new(FALSE, FALSE, sizeof(vrDomainTimerDef));
+        if (vrDomainTimerParse(cur, clk->timers) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void
+vrDomainTimersFormat(GString *buf, const GArray *timers)
+{
+    guint i;
+
+    for (i = 0; i < timers->len; i++) {
+        const vrDomainTimerDef *t = &g_array_index(timers, vrDomainTimerDef, i);
+
+        vrBufPrintf(buf, "    <timer name='%s'",
+                               vrDomainTimerNameToString(t->name));
+        if (t->present)
+            vrBufAttr(buf, "present", vrTristateBoolToString(t->present));
+        if (t->tickpolicy)
+            vrBufAttr(buf, "tickpolicy", vrDomainTimerTickpolicyToString(t->tickpolicy));
+        if (t->track)
+            vrBufAttr(buf, "track", vrDomainTimerTrackToString(t->track));
+        if (t->frequency)
+            vrBufPrintf(buf, " frequency='%llu'", t->frequency);
+        if (t->mode)
+            vrBufAttr(buf, "mode", vrDomainTimerModeToString(t->mode));
+        g_string_append(buf, "/>\n");
+    }
+}
+
+void
+vrDomainClockFormat(GString *buf, const vrDomainDef *def)
+{
+    const vrDomainClockDef *clk = &def->priv->clock;
+
+    vrBufPrintf(buf, "  <clock offset='%s'",
+                           vrDomainClockOffsetToString(clk->offset));
+    switch (clk->offset) {
+    case VR_DOMAIN_CLOCK_OFFSET_VARIABLE:
+        vrBufPrintf(buf, " adjustment='%lld' basis='%s'",
+                               clk->adjustment,
+                               vrDomainClockBasisToString(clk->basis));
+        break;
+    case VR_DOMAIN_CLOCK_OFFSET_TIMEZONE:
+        vrBufAttr(buf, "timezone", clk->timezone);
+        break;
+    case VR_DOMAIN_CLOCK_OFFSET_ABSOLUTE:
+        vrBufPrintf(buf, " start='%llu'", clk->start);
+        break;
+    default:
+        if (clk->reset)
+            g_string_append(buf, " adjustment='reset'");
+        break;
+    }
+    if (!clk->timers || !clk->timers->len) {
+        g_string_append(buf, "/>\n");
+        return;
+    }
+    g_string_append(buf, ">\n");
+    vrDomainTimersFormat(buf, clk->timers);
+    g_string_append(buf, "  </clock>\n");
+}

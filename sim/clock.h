@@ -1,0 +1,28 @@
+/* The simulation's virtual clock: nanoseconds that move only when the
+ * simulation advances them, so every time-derived figure is deterministic. */
+#ifndef VR_SIM_CLOCK_H
+#define VR_SIM_CLOCK_H
+
+#include <glib.h>
+
+#define VR_SIM_CLOCK_START_NS ((guint64)0)
+/* Each driver operation on a node advances its clock by this much. */
+#define VR_SIM_CLOCK_STEP_NS ((guint64)1000000)      /* 1 ms */
+
+typedef struct {
+    guint64 now_ns;
+    guint64 step_ns;
+} vrSimClock;
+
+void vrSimClockInit(vrSimClock *clock, guint64 start_ns, guint64 step_ns);
+
+/* The current virtual time. */
+guint64 vrSimClockNow(const vrSimClock *clock);
+
+/* Move forward by delta_ns (saturating at G_MAXUINT64); returns the new time. */
+guint64 vrSimClockAdvance(vrSimClock *clock, guint64 delta_ns);
+
+/* Move forward by one step; returns the new time. */
+guint64 vrSimClockTick(vrSimClock *clock);
+
+#endif /* VR_SIM_CLOCK_H */

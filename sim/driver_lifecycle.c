@@ -1,0 +1,356 @@
+/* Sim driver slots that move a domain through its lifecycle: create, start,
+ * destroy, shutdown, reboot, suspend/resume, save/restore and managed save,
+ * with libvirt's test driver's wrong-state errors and lifecycle events. */
+#include "sim/driver_priv.h"
+
+#include "sim/save_image.h"
+
+#define VR_FROM_THIS VIR_FROM_TEST
+
+#define VR_SIM_SAVE_FLAGS (VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING | \
+                           VIR_DOMAIN_SAVE_PAUSED)
+
+/* Start dom (node locked): a fresh id, STARTED/<detail>, then, when asked,
+ * paused by the user with SUSPENDED/<paused_detail>. */
+static void vrSimStart(vrSimNode *node, vrSimDomain *dom, int reason, int detail,
+                       bool paused, int paused_detail)
+{
+    vrSimDomainStart(dom, vrSimNodeNextID(node), reason, vrSimNodeNow(node));
+    vrSimQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_STARTED, detail);
+    if (paused) {
+        vrSimDomainSetState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER,
+                            vrSimNodeNow(node));
+        vrSimQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_SUSPENDED, paused_detail);
+    }
+}
+
+/* Shut dom off (node locked) with a SHUTOFF reason and STOPPED/<detail>;
+ * a transient domain is gone afterwards.  The caller's handle loses its id. */
+static void vrSimStop(vrSimNode *node, vrSimDomain *dom, virDomainPtr handle,
+                      int reason, int detail)
+{
+    vrSimDomainStop(dom, reason, vrSimNodeNow(node));
+    vrSimQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_STOPPED, detail);
+    if (handle)
+        handle->id = -1;
+    if (!dom->persistent)
+        vrSimDomainListRemove(node->domains, dom);
+}
+
+/* Add a live definition (create, restore) and start it; def is consumed
+ * on success.  The domain, or NULL with the error reported. */
+static vrSimDomain *vrSimAddLive(vrSimNode *node, vrDomainDef *def)
+{
+    return vrSimDomainListAdd(node->domains, def,
+                              VR_SIM_DOMAIN_ADD_LIVE | VR_SIM_DOMAIN_ADD_CHECK_LIVE, NULL);
+}
+
+/* START_PAUSED is the sim's addition: libvirt's test driver refuses it. */
+virDomainPtr vrSimDrvDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    vrSimNode *node = vrSimConnNode(conn);
+    unsigned int parse_flags = VR_DOMAIN_DEF_PARSE_INACTIVE;
+    virDomainPtr ret = NULL;
+    vrDomainDef *def;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VIR_DOMAIN_START_VALIDATE | VIR_DOMAIN_START_PAUSED,
+                        "testDomainCreateXML") < 0)
+        return NULL;
+    if (flags & VIR_DOMAIN_START_VALIDATE)
+        parse_flags |= VR_DOMAIN_DEF_PARSE_VALIDATE_SCHEMA;
+    if (!(def = vrDomainDefParseString(xml, parse_flags)))
+        return NULL;
+    vrSimNodeLock(node);
+    if (!(dom = vrSimAddLive(node, def))) {
+        vrSimNodeUnlock(node);
+        vrDomainDefFree(def);
+        return NULL;
+    }
+    vrSimStart(node, dom, VIR_DOMAIN_RUNNING_BOOTED, VIR_DOMAIN_EVENT_STARTED_BOOTED,
+               flags & VIR_DOMAIN_START_PAUSED, VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    ret = vrSimDomainHandle(conn, dom);
+    vrSimNodeUnlock(node);
+    return ret;
+}
+
+/* A managed save image is dropped and the domain boots, as libvirt's test
+ * driver does.  START_PAUSED is the sim's addition. */
+int vrSimDrvDomainCreateWithFlags(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VIR_DOMAIN_START_PAUSED, "testDomainCreateWithFlags") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (dom->state != VIR_DOMAIN_SHUTOFF) {
+        vrSimNodeUnlock(node);
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "Domain '%s' is already running", handle->name);
+        return -1;
+    }
+    vrSimStart(node, dom, VIR_DOMAIN_RUNNING_BOOTED, VIR_DOMAIN_EVENT_STARTED_BOOTED,
+               flags & VIR_DOMAIN_START_PAUSED, VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    handle->id = dom->def->id;
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+int vrSimDrvDomainDestroyFlags(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VIR_DOMAIN_DESTROY_GRACEFUL, "testDomainDestroyFlags") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (vrSimDomainCheckActive(dom) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
+    vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_DESTROYED,
+              VIR_DOMAIN_EVENT_STOPPED_DESTROYED);
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+/* What the guest does on poweroff or reboot (libvirt's test driver): a
+ * restart action keeps it running, anything else shuts it off. */
+static void vrSimLifecycleAction(vrSimNode *node, vrSimDomain *dom, virDomainPtr handle,
+                                 vrDomainLifecycleAction action)
+{
+    if (action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART ||
+        action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME) {
+        vrSimDomainSetState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED,
+                            vrSimNodeNow(node));
+        return;
+    }
+    vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_SHUTDOWN,
+              VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
+}
+
+int vrSimDrvDomainShutdownFlags(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, 0, "testDomainShutdownFlags") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (dom->state == VIR_DOMAIN_SHUTOFF) {
+        vrSimNodeUnlock(node);
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not running", handle->name);
+        return -1;
+    }
+    vrSimLifecycleAction(node, dom, handle, dom->def->on_poweroff);
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+/* The guest restarts in place (a REBOOT event; no lifecycle event, as
+ * libvirt's test driver) unless on_reboot says otherwise. */
+int vrSimDrvDomainReboot(virDomainPtr handle, unsigned int flags)
+{
+    vrDomainLifecycleAction action;
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VIR_DOMAIN_REBOOT_ACPI_POWER_BTN |
+                               VIR_DOMAIN_REBOOT_GUEST_AGENT | VIR_DOMAIN_REBOOT_INITCTL |
+                               VIR_DOMAIN_REBOOT_SIGNAL | VIR_DOMAIN_REBOOT_PARAVIRT,
+                        "testDomainReboot") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (vrSimDomainCheckActive(dom) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
+    action = dom->def->on_reboot;
+    if (action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART ||
+        action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME)
+        vrEventStateQueueReboot(node->events, dom->name, dom->uuid, dom->def->id);
+    vrSimLifecycleAction(node, dom, handle, action);     /* may free dom */
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+int vrSimDrvDomainReset(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+    int ret;
+
+    if (vrSimCheckFlags(flags, 0, "testDomainReset") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    ret = vrSimDomainCheckActive(dom);
+    vrSimNodeUnlock(node);
+    return ret;
+}
+
+int vrSimDrvDomainSuspend(virDomainPtr handle)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (dom->state == VIR_DOMAIN_SHUTOFF || dom->state == VIR_DOMAIN_PAUSED) {
+        vrSimNodeUnlock(node);
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not running", handle->name);
+        return -1;
+    }
+    vrSimDomainSetState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER, vrSimNodeNow(node));
+    vrSimQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_SUSPENDED,
+                        VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+int vrSimDrvDomainResume(virDomainPtr handle)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (dom->state != VIR_DOMAIN_PAUSED) {
+        vrSimNodeUnlock(node);
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not paused", handle->name);
+        return -1;
+    }
+    vrSimDomainSetState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED,
+                        vrSimNodeNow(node));
+    vrSimQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_RESUMED,
+                        VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+/* ---- save / restore ---- */
+
+static int vrSimRefuseDxml(const char *dxml)
+{
+    if (!dxml)
+        return 0;
+    vrReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "xml modification unsupported");
+    return -1;
+}
+
+/* SAVE_RUNNING / SAVE_PAUSED are the sim's addition (libvirt's test driver
+ * refuses them): the image records the state to restore into, running by
+ * default as the test driver restores. */
+int vrSimDrvDomainSaveFlags(virDomainPtr handle, const char *to, const char *dxml,
+                            unsigned int flags)
+{
+    vrSimSaveState state = (flags & VIR_DOMAIN_SAVE_PAUSED) ? VR_SIM_SAVE_STATE_PAUSED
+                                                           : VR_SIM_SAVE_STATE_RUNNING;
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VR_SIM_SAVE_FLAGS, "testDomainSaveFlags") < 0 ||
+        vrSimRefuseDxml(dxml) < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (vrSimDomainCheckActive(dom) < 0 ||
+        vrSimSaveImageWrite(to, dom->def, state) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
+    vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_SAVED, VIR_DOMAIN_EVENT_STOPPED_SAVED);
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+/* A bad image or a name that is running changes nothing.  RUNNING / PAUSED
+ * override the state the image asks for. */
+int vrSimDrvDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
+                               unsigned int flags)
+{
+    vrSimNode *node = vrSimConnNode(conn);
+    vrSimSaveState state;
+    vrDomainDef *def;
+    vrSimDomain *dom;
+    bool paused;
+
+    if (vrSimCheckFlags(flags, VR_SIM_SAVE_FLAGS, "testDomainRestoreFlags") < 0 ||
+        vrSimRefuseDxml(dxml) < 0)
+        return -1;
+    if (!(def = vrSimSaveImageRead(from, &state)))
+        return -1;
+    paused = (flags & VIR_DOMAIN_SAVE_PAUSED) ||
+             (state == VR_SIM_SAVE_STATE_PAUSED && !(flags & VIR_DOMAIN_SAVE_RUNNING));
+    vrSimNodeLock(node);
+    if (!(dom = vrSimAddLive(node, def))) {
+        vrSimNodeUnlock(node);
+        vrDomainDefFree(def);
+        return -1;
+    }
+    vrSimStart(node, dom, VIR_DOMAIN_RUNNING_RESTORED, VIR_DOMAIN_EVENT_STARTED_RESTORED,
+               paused, (flags & VIR_DOMAIN_SAVE_PAUSED) ? VIR_DOMAIN_EVENT_SUSPENDED_PAUSED
+                                                        : VIR_DOMAIN_EVENT_SUSPENDED_RESTORED);
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+/* The image lives with the domain object (libvirt's test driver keeps only
+ * the flag too); starting the domain consumes it. */
+int vrSimDrvDomainManagedSave(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VR_SIM_SAVE_FLAGS, "testDomainManagedSave") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (vrSimDomainCheckActive(dom) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
+    if (!dom->persistent) {
+        vrSimNodeUnlock(node);
+        vrReportError(VIR_ERR_OPERATION_INVALID,
+                      "cannot do managed save for transient domain");
+        return -1;
+    }
+    vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_SAVED, VIR_DOMAIN_EVENT_STOPPED_SAVED);
+    dom->has_managed_save = true;
+    vrSimNodeUnlock(node);
+    return 0;
+}
+
+int vrSimDrvDomainHasManagedSaveImage(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+    int ret;
+
+    if (vrSimCheckFlags(flags, 0, "testDomainHasManagedSaveImage") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    ret = dom->has_managed_save;
+    vrSimNodeUnlock(node);
+    return ret;
+}
+
+int vrSimDrvDomainManagedSaveRemove(virDomainPtr handle, unsigned int flags)
+{
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, 0, "testDomainManagedSaveRemove") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    dom->has_managed_save = false;
+    vrSimNodeUnlock(node);
+    return 0;
+}

@@ -1,0 +1,71 @@
+/* A simulated node: host facts (node info, NUMA cells), its domains, its
+ * virtual clock and its event state.  The default node is shared by every
+ * connection of the process; private and file-backed nodes belong to one
+ * connection. */
+#ifndef VR_SIM_NODE_H
+#define VR_SIM_NODE_H
+
+#include <glib.h>
+
+#include "drivers/event_state.h"
+#include "sim/clock.h"
+#include "sim/domain_obj.h"
+
+#define VR_SIM_CELLS_MAX 64              /* NUMA cells per node */
+#define VR_SIM_CELL_CPUS_MAX 128         /* cpus per cell, as libvirt's test driver */
+#define VR_SIM_NODE_FILE_MAX_BYTES VR_XML_MAX_BYTES
+#define VR_SIM_NODE_DOMAINS_MAX 4096     /* <domain> elements in a node file */
+
+/* libvirt's test driver schema for per-domain extras in node files. */
+#define VR_SIM_TEST_NS_URI "http://libvirt.org/schemas/domain/test/1.0"
+
+typedef struct {
+    int id;
+    int socket_id;
+    int core_id;
+} vrSimCellCpu;
+
+typedef struct {
+    unsigned long long mem_kib;
+    unsigned long long free_kib;
+    int ncpus;
+    vrSimCellCpu cpus[VR_SIM_CELL_CPUS_MAX];
+} vrSimCell;
+
+typedef struct {
+    gint refs;
+    GMutex lock;                 /* guards everything below but events */
+    virNodeInfo info;
+    int ncells;
+    vrSimCell *cells;
+    vrSimDomainList *domains;
+    int next_id;                 /* the id the next started domain gets */
+    vrSimClock clock;
+    vrEventState *events;        /* self-locking */
+} vrSimNode;
+
+/* The process-wide default node (created on first use, freed with its last
+ * reference).  Returns a new reference, or NULL with the error reported. */
+vrSimNode *vrSimNodeOpenShared(void);
+
+/* A fresh node with the default contents, owned by the caller. */
+vrSimNode *vrSimNodeNewDefault(void);
+
+/* A node described by a libvirt test-driver node file (absolute path):
+ * <node> with <cpu>, <memory> and <domain> elements (inline or file='').
+ * Errors name the file and the problem. */
+vrSimNode *vrSimNodeNewFromFile(const char *path);
+
+void vrSimNodeUnref(vrSimNode *node);
+
+/* Take the node's lock; every locked operation advances the clock one step. */
+void vrSimNodeLock(vrSimNode *node);
+void vrSimNodeUnlock(vrSimNode *node);
+
+/* The clock's current time (lock held). */
+guint64 vrSimNodeNow(vrSimNode *node);
+
+/* Allocate the next domain id (lock held). */
+int vrSimNodeNextID(vrSimNode *node);
+
+#endif /* VR_SIM_NODE_H */

@@ -1,0 +1,23 @@
+/* Domain save images: the file virDomainSave writes and virDomainRestore
+ * reads for a simulated domain (header, domain XML, the state to resume in). */
+#ifndef VR_SIM_SAVE_IMAGE_H
+#define VR_SIM_SAVE_IMAGE_H
+
+#include "conf/domain_conf.h"
+
+/* The state a restored domain resumes in. */
+typedef enum {
+    VR_SIM_SAVE_STATE_RUNNING = 1,
+    VR_SIM_SAVE_STATE_PAUSED = 2,
+} vrSimSaveState;
+
+/* Write def (secure, inactive form) and state to path atomically: the old
+ * file, if any, stays intact on failure.  0, or -1 with the error reported. */
+int vrSimSaveImageWrite(const char *path, const vrDomainDef *def, vrSimSaveState state);
+
+/* Read and check an image: a missing, truncated, corrupt or foreign file is
+ * an error naming it.  Returns the definition (caller frees) and sets
+ * *state, or NULL with the error reported. */
+vrDomainDef *vrSimSaveImageRead(const char *path, vrSimSaveState *state);
+
+#endif /* VR_SIM_SAVE_IMAGE_H */

@@ -1,0 +1,579 @@
+/* Domain XML golden files and the model's edges.
+ *
+ * Every tests/data/domain/NAME.xml is a case: with NAME.err ("VIR_ERR_XXX:
+ * message", captured from libvirt 9.0) it must fail exactly so; otherwise
+ * it must format (define + dumpxml --inactive, as the test driver does) to
+ * NAME.out.xml, optionally to NAME.live.out.xml (running, id 2) and
+ * NAME.secure.out.xml (--security-info), re-parse to a fixed point and copy
+ * identically.  A data file no case uses fails the run.
+ * VIREO_REGENERATE=1 rewrites the expected files from our output.
+ * Usage: test-domain-xml DATA_DIR (or VIREO_DOMAIN_DATA_DIR). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "conf/domain_priv.h"
+#include "util/error.h"
+#include "util/uuid.h"
+#include "error_names.h"
+
+/* libvirt's test driver already runs domain "test" with id 1. */
+#define VR_TEST_LIVE_ID 2
+#define VR_TEST_IFNAME_PREFIX "testnet"
+#define VR_TEST_PAD_CHUNK 1000
+
+static const char *data_dir;
+static bool regenerate;
+
+typedef struct {
+    char *name;
+    bool invalid;
+    bool live;
+    bool secure;
+} vrTestCase;
+
+static const char *
+vrTestErrorName(int code)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(vrTestErrorNames); i++) {
+        if (vrTestErrorNames[i].code == code)
+            return vrTestErrorNames[i].name;
+    }
+    return "VIR_ERR_UNKNOWN";
+}
+
+/* "VIR_ERR_XXX: message" of the thread's last error. */
+static char *
+vrTestLastError(void)
+{
+    const virError *err = vrErrorLast();
+
+    if (!err)
+        return g_strdup("(no error)");
+    return g_strdup_printf("%s: %s", vrTestErrorName(err->code),
+                           err->message ? err->message : "");
+}
+
+static char *
+vrTestReadFile(const char *name, const char *suffix)
+{
+    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
+    char *data = NULL;
+
+    if (!g_file_get_contents(path, &data, NULL, NULL))
+        fail_msg("cannot read %s", path);
+    return data;
+}
+
+/* Compare actual with NAME+suffix, or write it when regenerating. */
+static void
+vrTestExpect(const char *name, const char *suffix, const char *actual)
+{
+    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
+    g_autofree char *expected = NULL;
+
+    if (regenerate) {
+        assert_true(g_file_set_contents(path, actual, -1, NULL));
+        return;
+    }
+    expected = vrTestReadFile(name, suffix);
+    if (strcmp(expected, actual) != 0) {
+        fprintf(stderr, "# %s differs; got:\n%s", path, actual);
+        fail_msg("%s%s: output differs from the expected file", name, suffix);
+    }
+}
+
+static vrDomainDef *
+vrTestParse(const char *xml, unsigned int flags)
+{
+    vrDomainDef *def = vrDomainDefParseString(xml, flags);
+
+    if (!def) {
+        g_autofree char *err = vrTestLastError();
+
+        fail_msg("parse failed: %s", err);
+    }
+    assert_int_equal(vrDomainDefAssignIfnames(def, VR_TEST_IFNAME_PREFIX), 0);
+    return def;
+}
+
+/* Parsing the full (secure) output again gives the same outputs: the
+ * format is a fixed point.  Without SECURE a password is dropped and with
+ * it what depends on it (passwdValidTo), as in libvirt. */
+static void
+vrTestFixedPoint(const vrDomainDef *def, unsigned int parse_flags,
+                 unsigned int format_flags)
+{
+    g_autofree char *full = vrDomainDefFormat(def, format_flags |
+                                              VR_DOMAIN_DEF_FORMAT_SECURE);
+    g_autofree char *text = vrDomainDefFormat(def, format_flags);
+    g_autoptr(vrDomainDef) again = vrTestParse(full, parse_flags);
+    g_autofree char *full_again = vrDomainDefFormat(again, format_flags |
+                                                    VR_DOMAIN_DEF_FORMAT_SECURE);
+    g_autofree char *text_again = vrDomainDefFormat(again, format_flags);
+
+    assert_string_equal(full_again, full);
+    assert_string_equal(text_again, text);
+}
+
+static void
+vrTestValidCase(const vrTestCase *tc)
+{
+    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
+    g_autoptr(vrDomainDef) def = vrTestParse(xml, VR_DOMAIN_DEF_PARSE_INACTIVE);
+    g_autofree char *out = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    g_autoptr(vrDomainDef) copy = vrDomainDefCopy(def);
+    g_autofree char *copied = NULL;
+
+    vrTestExpect(tc->name, ".out.xml", out);
+    vrTestFixedPoint(def, VR_DOMAIN_DEF_PARSE_INACTIVE,
+                     VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    copied = vrDomainDefFormat(copy, VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    assert_string_equal(copied, out);
+    if (tc->secure) {
+        g_autofree char *secure = vrDomainDefFormat(def,
+                                                    VR_DOMAIN_DEF_FORMAT_INACTIVE |
+                                                    VR_DOMAIN_DEF_FORMAT_SECURE);
+
+        vrTestExpect(tc->name, ".secure.out.xml", secure);
+    }
+    if (tc->live) {
+        g_autofree char *live = NULL;
+
+        def->id = VR_TEST_LIVE_ID;
+        live = vrDomainDefFormat(def, 0);
+        vrTestExpect(tc->name, ".live.out.xml", live);
+        vrTestFixedPoint(def, 0, 0);
+    }
+}
+
+static void
+vrTestInvalidCase(const vrTestCase *tc)
+{
+    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
+    g_autofree char *expected = vrTestReadFile(tc->name, ".err");
+    g_autofree char *actual = NULL;
+    g_autofree char *err = NULL;
+    vrDomainDef *def;
+
+    vrErrorReset();
+    def = vrDomainDefParseString(xml, VR_DOMAIN_DEF_PARSE_INACTIVE);
+    if (def) {
+        vrDomainDefFree(def);
+        fail_msg("%s: parsed, but should fail with: %s", tc->name, expected);
+    }
+    err = vrTestLastError();
+    actual = g_strdup_printf("%s\n", err);
+    if (regenerate) {
+        vrTestExpect(tc->name, ".err", actual);
+        return;
+    }
+    assert_string_equal(actual, expected);
+}
+
+static void
+test_case(void **state)
+{
+    const vrTestCase *tc = *state;
+
+    if (tc->invalid)
+        vrTestInvalidCase(tc);
+    else
+        vrTestValidCase(tc);
+}
+
+/* --- the data directory ------------------------------------------------- */
+
+static const char *const vrTestOutputSuffixes[] = {
+    ".live.out.xml", ".secure.out.xml", ".out.xml", ".err",
+};
+
+/* Names of the cases (NAME.xml) in the data directory, sorted. */
+static GPtrArray *
+vrTestListCases(GPtrArray *files)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    guint i;
+
+    for (i = 0; i < files->len; i++) {
+        const char *file = g_ptr_array_index(files, i);
+        size_t j;
+        bool output = false;
+
+        for (j = 0; j < G_N_ELEMENTS(vrTestOutputSuffixes); j++)
+            output = output || g_str_has_suffix(file, vrTestOutputSuffixes[j]);
+        if (!output && g_str_has_suffix(file, ".xml"))
+            g_ptr_array_add(names, g_strndup(file, strlen(file) - strlen(".xml")));
+    }
+    return names;
+}
+
+static bool
+vrTestHasFile(GPtrArray *files, const char *name, const char *suffix)
+{
+    g_autofree char *want = g_strconcat(name, suffix, NULL);
+    guint i;
+
+    for (i = 0; i < files->len; i++) {
+        if (strcmp(g_ptr_array_index(files, i), want) == 0)
+            return true;
+    }
+    return false;
+}
+
+static GPtrArray *
+vrTestListFiles(void)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GDir) dir = g_dir_open(data_dir, 0, NULL);
+    const char *entry;
+
+    if (!dir) {
+        fprintf(stderr, "cannot open data directory %s\n", data_dir);
+        exit(EXIT_FAILURE);
+    }
+    while ((entry = g_dir_read_name(dir)))
+        g_ptr_array_add(files, g_strdup(entry));
+    g_ptr_array_sort(files, (GCompareFunc)g_strcmp0);
+    return files;
+}
+
+/* Every file must belong to a case: NAME.xml plus outputs of that case. */
+static void
+test_no_stray_files(void **state)
+{
+    g_autoptr(GPtrArray) files = vrTestListFiles();
+    g_autoptr(GPtrArray) names = vrTestListCases(files);
+    guint i, j;
+    int stray = 0;
+
+    for (i = 0; i < files->len; i++) {
+        const char *file = g_ptr_array_index(files, i);
+        bool used = false;
+        size_t k;
+
+        for (j = 0; j < names->len && !used; j++) {
+            const char *name = g_ptr_array_index(names, j);
+            const char *rest = file + strlen(name);
+
+            if (!g_str_has_prefix(file, name))
+                continue;
+            used = strcmp(rest, ".xml") == 0;
+            for (k = 0; k < G_N_ELEMENTS(vrTestOutputSuffixes) && !used; k++)
+                used = strcmp(rest, vrTestOutputSuffixes[k]) == 0;
+        }
+        if (!used) {
+            fprintf(stderr, "# unused data file: %s\n", file);
+            stray++;
+        }
+    }
+    for (j = 0; j < names->len; j++) {
+        const char *name = g_ptr_array_index(names, j);
+        bool err = vrTestHasFile(files, name, ".err");
+        bool out = vrTestHasFile(files, name, ".out.xml");
+
+        if (err == out && !regenerate) {
+            fprintf(stderr, "# case %s needs exactly one of .err / .out.xml\n", name);
+            stray++;
+        }
+    }
+    assert_int_equal(stray, 0);
+}
+
+/* --- limits and API edges ------------------------------------------------ */
+
+#define VR_TEST_DOC_HEAD \
+    "<domain type='test'><name>limits</name>" \
+    "<uuid>c0ffee00-0000-4000-8000-000000009999</uuid>" \
+    "<memory>1024</memory><os><type>hvm</type></os>"
+#define VR_TEST_DOC_TAIL "</domain>\n"
+
+/* A valid document of exactly len bytes, padded with comments. */
+static char *
+vrTestDocOfSize(size_t len)
+{
+    static const char open[] = "<!--", close[] = "-->";
+    size_t overhead = strlen(open) + strlen(close);
+    size_t tail = strlen(VR_TEST_DOC_TAIL);
+    GString *doc = g_string_new(VR_TEST_DOC_HEAD);
+    size_t fill;
+
+    while (len - doc->len - tail > VR_TEST_PAD_CHUNK + 2 * overhead) {
+        g_string_append(doc, open);
+        for (fill = 0; fill < VR_TEST_PAD_CHUNK; fill++)
+            g_string_append_c(doc, 'p');
+        g_string_append(doc, close);
+    }
+    g_string_append(doc, open);
+    while (doc->len + strlen(close) + tail < len)
+        g_string_append_c(doc, 'p');
+    g_string_append(doc, close);
+    g_string_append(doc, VR_TEST_DOC_TAIL);
+    assert_int_equal(doc->len, len);
+    return g_string_free(doc, FALSE);
+}
+
+static void
+test_limit_size(void **state)
+{
+    g_autofree char *max = vrTestDocOfSize(VR_XML_MAX_BYTES);
+    g_autofree char *over = vrTestDocOfSize(VR_XML_MAX_BYTES + 1);
+    g_autofree char *err = NULL;
+    g_autoptr(vrDomainDef) def = vrTestParse(max, VR_DOMAIN_DEF_PARSE_INACTIVE);
+
+    assert_string_equal(def->name, "limits");
+    assert_null(vrDomainDefParseString(over, VR_DOMAIN_DEF_PARSE_INACTIVE));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: document is 10485761 "
+                        "bytes, larger than the limit of 10485760 bytes");
+}
+
+/* A document whose deepest element is at depth levels (<domain> is 1). */
+static char *
+vrTestDocOfDepth(int levels)
+{
+    GString *doc = g_string_new(VR_TEST_DOC_HEAD);
+    int i;
+
+    for (i = 2; i <= levels; i++)
+        g_string_append(doc, "<n>");
+    for (i = 2; i <= levels; i++)
+        g_string_append(doc, "</n>");
+    g_string_append(doc, VR_TEST_DOC_TAIL);
+    return g_string_free(doc, FALSE);
+}
+
+static void
+test_limit_depth(void **state)
+{
+    g_autofree char *ok = vrTestDocOfDepth(VR_XML_MAX_DEPTH);
+    g_autofree char *deep = vrTestDocOfDepth(VR_XML_MAX_DEPTH + 1);
+    g_autofree char *deeper = vrTestDocOfDepth(VR_XML_MAX_DEPTH + 2);
+    g_autofree char *err = NULL;
+    g_autoptr(vrDomainDef) def = vrTestParse(ok, VR_DOMAIN_DEF_PARSE_INACTIVE);
+
+    assert_null(vrDomainDefParseString(deep, VR_DOMAIN_DEF_PARSE_INACTIVE));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: element 'n' is nested "
+                        "deeper than 256 levels");
+    g_clear_pointer(&err, g_free);
+    /* Deeper still, libxml2 itself stops (as in libvirt). */
+    assert_null(vrDomainDefParseString(deeper, VR_DOMAIN_DEF_PARSE_INACTIVE));
+    err = vrTestLastError();
+    assert_true(g_str_has_prefix(err, "VIR_ERR_XML_DETAIL: (domain_definition):1: "
+                                 "Excessive depth in document: 256 use "
+                                 "XML_PARSE_HUGE option\n"));
+}
+
+static const char vrTestRichDoc[] =
+    "<domain type='kvm'><name>rich</name>"
+    "<metadata><a:x xmlns:a='urn:a'><a:y/></a:x></metadata>"
+    "<memory unit='GiB'>2</memory><vcpu cpuset='0-3'>4</vcpu>"
+    "<os><type arch='x86_64'>hvm</type><loader>/l</loader>"
+    "<initarg>ignored</initarg></os>"
+    "<cpu><model>Haswell</model><feature name='vmx'/></cpu>"
+    "<clock offset='variable' adjustment='5'><timer name='rtc'/></clock>"
+    "<devices><disk type='file'><source file='/a'/><target dev='hda'/>"
+    "<alias name='ua-d'/></disk><interface type='user'/>"
+    "<serial type='tcp'><source host='h' service='1'/></serial>"
+    "<graphics type='vnc' passwd='pw'/><memballoon model='virtio'/>"
+    "<rng model='virtio'><backend model='egd' type='udp'>"
+    "<source mode='connect' host='h' service='2'/></backend></rng>"
+    "</devices></domain>";
+
+static void
+test_copy_is_deep(void **state)
+{
+    vrDomainDef *def = vrTestParse(vrTestRichDoc, VR_DOMAIN_DEF_PARSE_INACTIVE);
+    g_autofree char *orig = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_SECURE);
+    g_autoptr(vrDomainDef) copy = vrDomainDefCopy(def);
+    g_autofree char *copied = NULL;
+
+    /* The copy must own everything: free the original first. */
+    vrDomainDefFree(def);
+    copied = vrDomainDefFormat(copy, VR_DOMAIN_DEF_FORMAT_SECURE);
+    assert_string_equal(copied, orig);
+    assert_true(vrDomainDefHasSecrets(copy));
+    assert_non_null(strstr(copied, "passwd='pw'"));
+    vrDomainDefFree(NULL);
+}
+
+static void
+test_secure_flag(void **state)
+{
+    g_autoptr(vrDomainDef) def = vrTestParse(vrTestRichDoc,
+                                             VR_DOMAIN_DEF_PARSE_INACTIVE);
+    g_autofree char *plain = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    g_autoptr(vrDomainDef) nopass = vrTestParse(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL,
+                                                VR_DOMAIN_DEF_PARSE_INACTIVE);
+
+    assert_null(strstr(plain, "passwd"));
+    assert_true(vrDomainDefHasSecrets(def));
+    assert_false(vrDomainDefHasSecrets(nopass));
+}
+
+static void
+vrTestCounterBytes(unsigned char *buf, size_t len, void *opaque)
+{
+    unsigned int *counter = opaque;
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        buf[i] = (unsigned char)((*counter)++);
+}
+
+static void
+test_generated_ids(void **state)
+{
+    unsigned int counter = 0x10;
+    g_autoptr(vrDomainDef) def = NULL;
+    g_autofree char *out = NULL;
+
+    vrUUIDSetGenerator(vrTestCounterBytes, &counter);
+    def = vrTestParse("<domain type='test'><name>gen</name><genid/>"
+                      "<memory>1</memory><os><type>hvm</type></os>"
+                      "<devices><interface type='user'/></devices></domain>",
+                      VR_DOMAIN_DEF_PARSE_INACTIVE);
+    vrUUIDSetGenerator(NULL, NULL);
+    out = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    /* uuid, then genid, then the MAC's random tail (version 4 bits set). */
+    assert_non_null(strstr(out, "<uuid>10111213-1415-4617-9819-1a1b1c1d1e1f</uuid>"));
+    assert_non_null(strstr(out, "<genid>20212223-2425-4627-a829-2a2b2c2d2e2f</genid>"));
+    assert_non_null(strstr(out, "<mac address='52:54:00:30:31:32'/>"));
+}
+
+static void
+test_unknown_flags(void **state)
+{
+    g_autofree char *err = NULL;
+
+    assert_null(vrDomainDefParseString(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL, 1u << 7));
+    err = vrTestLastError();
+    /* libvirt's virCheckFlags message carries no "invalid argument" prefix. */
+    assert_string_equal(err, "VIR_ERR_INVALID_ARG: unsupported flags (0x80) in "
+                        "function vrDomainDefParseString");
+}
+
+#define VR_TEST_SCHEMA "/usr/share/libvirt/schemas/domain.rng"
+
+static void
+test_schema_validation(void **state)
+{
+    g_autoptr(vrDomainDef) def = NULL;
+    g_autofree char *err = NULL;
+    unsigned int flags = VR_DOMAIN_DEF_PARSE_INACTIVE |
+                         VR_DOMAIN_DEF_PARSE_VALIDATE_SCHEMA;
+
+    if (!g_file_test(VR_TEST_SCHEMA, G_FILE_TEST_EXISTS))
+        skip();
+    def = vrTestParse(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL, flags);
+    assert_null(vrDomainDefParseString(VR_TEST_DOC_HEAD "<bogus/>" VR_TEST_DOC_TAIL,
+                                       flags));
+    err = vrTestLastError();
+    /* Byte-identical to `virsh define --validate` on libvirt 9.0. */
+    assert_string_equal(err, "VIR_ERR_XML_INVALID_SCHEMA: XML document failed to "
+                        "validate against schema: Unable to validate doc against "
+                        VR_TEST_SCHEMA "\nElement domain has extra content: bogus\n");
+    g_clear_pointer(&err, g_free);
+
+    vrDomainSchemaSetPath("/nonexistent/domain.rng");
+    assert_null(vrDomainDefParseString(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL, flags));
+    vrDomainSchemaSetPath(NULL);
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_OPERATION_UNSUPPORTED: Operation not "
+                        "supported: schema validation is unavailable: cannot "
+                        "read /nonexistent/domain.rng");
+}
+
+static void
+test_cpuset_canonical(void **state)
+{
+    g_autofree char *a = vrCpusetCanonicalize(" 0-2 , 4,^1,7-8 ");
+    g_autofree char *b = vrCpusetCanonicalize("16383");
+    g_autofree char *err = NULL;
+
+    assert_string_equal(a, "0,2,4,7-8");
+    assert_string_equal(b, "16383");
+    assert_null(vrCpusetCanonicalize("16384"));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_INVALID_ARG: invalid argument: "
+                        "Failed to parse bitmap '16384'");
+}
+
+static void
+test_disk_name_index(void **state)
+{
+    assert_int_equal(vrDiskNameToIndex("vda"), 0);
+    assert_int_equal(vrDiskNameToIndex("hdz"), 25);
+    assert_int_equal(vrDiskNameToIndex("sdaa"), 26);
+    assert_int_equal(vrDiskNameToIndex("xvdb3"), 1);
+    assert_int_equal(vrDiskNameToIndex("sdzzz"), 18277);
+    assert_int_equal(vrDiskNameToIndex("vd"), -1);
+    assert_int_equal(vrDiskNameToIndex("nvme0"), -1);
+    assert_int_equal(vrDiskNameToIndex("vdA"), -1);
+}
+
+static const struct CMUnitTest vrTestStatic[] = {
+    cmocka_unit_test(test_no_stray_files),
+    cmocka_unit_test(test_limit_size),
+    cmocka_unit_test(test_limit_depth),
+    cmocka_unit_test(test_copy_is_deep),
+    cmocka_unit_test(test_secure_flag),
+    cmocka_unit_test(test_generated_ids),
+    cmocka_unit_test(test_unknown_flags),
+    cmocka_unit_test(test_schema_validation),
+    cmocka_unit_test(test_cpuset_canonical),
+    cmocka_unit_test(test_disk_name_index),
+};
+
+static void
+vrTestCaseFree(gpointer data)
+{
+    vrTestCase *tc = data;
+
+    g_free(tc->name);
+    g_free(tc);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_autoptr(GPtrArray) files = NULL;
+    g_autoptr(GPtrArray) names = NULL;
+    g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func(vrTestCaseFree);
+    g_autofree struct CMUnitTest *tests = NULL;
+    size_t ntests = G_N_ELEMENTS(vrTestStatic);
+    guint i;
+
+    data_dir = argc > 1 ? argv[1] : g_getenv("VIREO_DOMAIN_DATA_DIR");
+    regenerate = g_strcmp0(g_getenv("VIREO_REGENERATE"), "1") == 0;
+    if (!data_dir) {
+        fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
+        return EXIT_FAILURE;
+    }
+    files = vrTestListFiles();
+    names = vrTestListCases(files);
+    tests = g_new0(struct CMUnitTest, ntests + names->len);
+    memcpy(tests, vrTestStatic, sizeof(vrTestStatic));
+    for (i = 0; i < names->len; i++) {
+        vrTestCase *tc = g_new0(vrTestCase, 1);
+
+        tc->name = g_strdup(g_ptr_array_index(names, i));
+        tc->invalid = vrTestHasFile(files, tc->name, ".err");
+        tc->live = vrTestHasFile(files, tc->name, ".live.out.xml");
+        tc->secure = vrTestHasFile(files, tc->name, ".secure.out.xml");
+        g_ptr_array_add(cases, tc);
+        tests[ntests].name = tc->name;
+        tests[ntests].test_func = test_case;
+        tests[ntests].initial_state = tc;
+        ntests++;
+    }
+    return _cmocka_run_group_tests("domain-xml", tests, ntests, NULL, NULL);
+}
