@@ -24,13 +24,13 @@ static bool vrCheckSaveFlags(virConnectPtr conn, unsigned int flags)
     return true;
 }
 
-virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
+virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
 {
     VR_CHECK_CONN(conn, NULL);
     VR_CHECK_WRITABLE(conn, NULL);
-    VR_CHECK_NONNULL(conn, xml, NULL);
+    VR_CHECK_NONNULL(conn, xmlDesc, NULL);
     VR_SLOT(conn, domainCreateXML, NULL);
-    return vrDomainRetPtr(conn, conn->driver->domainCreateXML(conn, xml, flags));
+    return vrDomainRetPtr(conn, conn->driver->domainCreateXML(conn, xmlDesc, flags));
 }
 
 /* One implementation per old/new pair; func names the public call. */

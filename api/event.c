@@ -304,8 +304,8 @@ int virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom, int e
     }
     VR_CHECK_NONNULL(conn, cb, -1);
     if (eventID < 0 || eventID >= VIR_DOMAIN_EVENT_ID_LAST) {
-        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "eventID in %s must be less than %d",
-                         __func__, VIR_DOMAIN_EVENT_ID_LAST);
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "eventID must be less than %d",
+                         VIR_DOMAIN_EVENT_ID_LAST);
         goto error;
     }
     VR_SLOT(conn, connectDomainEventRegisterAny, -1);

@@ -9,6 +9,7 @@
 #define VR_FROM_THIS VIR_FROM_DOMAIN
 
 #define VR_BITMAP_BYTES (VR_DOMAIN_CPUMASK_LEN / 8)
+#define VR_CPU_VENDOR_ID_LEN 12
 
 static const char *
 vrCpusetSkipSpace(const char *p)
@@ -303,6 +304,12 @@ vrDomainCPUParseModel(xmlNode *node, vrDomainCPUDef *cpu)
         cpu->fallback = val;
     }
     cpu->vendor_id = vrXMLProp(model, "vendor_id");
+    if (cpu->vendor_id && strlen(cpu->vendor_id) != VR_CPU_VENDOR_ID_LEN) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "vendor_id must be exactly %d characters long",
+                      VR_CPU_VENDOR_ID_LEN);
+        return -1;
+    }
     return 0;
 }
 

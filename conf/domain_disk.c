@@ -250,6 +250,11 @@ vrDomainDiskDefParse(xmlNode *node, const vrDomainDef *def,
             vrReportErrorBare(VIR_ERR_NO_TARGET);
         return NULL;
     }
+    if (disk->device == VR_DISK_DEVICE_LUN && disk->type != VR_DISK_TYPE_BLOCK) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "disk device='lun' is only valid for block type disk source");
+        return NULL;
+    }
     if (!disk->src && disk->device != VR_DISK_DEVICE_CDROM &&
         disk->device != VR_DISK_DEVICE_FLOPPY) {
         vrReportError(VIR_ERR_NO_SOURCE, "%s", disk->dst);
@@ -434,11 +439,6 @@ vrDomainDiskValidateDriver(const vrDomainDiskDef *disk)
 int
 vrDomainDiskDefValidate(const vrDomainDiskDef *disk)
 {
-    if (disk->device == VR_DISK_DEVICE_LUN && disk->type != VR_DISK_TYPE_BLOCK) {
-        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                      "disk device='lun' is only valid for block type disk source");
-        return -1;
-    }
     if (vrDomainDiskValidateDriver(disk) < 0)
         return -1;
     if (disk->removable && disk->bus != VR_DISK_BUS_USB) {

@@ -147,6 +147,12 @@ vrDomainInputDefParse(xmlNode *node, const vrDomainDef *def,
     if (vrInputParseSource(node, input) < 0 ||
         vrDeviceInfoParse(node, parse_flags, &input->info) < 0)
         return NULL;
+    if (input->bus == VR_INPUT_BUS_USB &&
+        input->info.type != VR_DEVICE_ADDRESS_NONE &&
+        input->info.type != VR_DEVICE_ADDRESS_USB) {
+        vrReportError(VIR_ERR_XML_ERROR, "Invalid address for a USB device");
+        return NULL;
+    }
     input->info.boot_order = 0;
     return g_steal_pointer(&input);
 }

@@ -164,10 +164,11 @@ vrRNGParseRate(xmlNode *node, vrDomainRNGDef *rng)
 
     if (!rate)
         return 0;
-    if (vrXMLPropUInt(rate, "bytes", 10, VR_XML_PROP_REQUIRED, &rng->rate_bytes) < 0 ||
+    if (vrXMLPropUInt(rate, "bytes", 10, VR_XML_PROP_NONE, &rng->rate_bytes) < 0 ||
         vrXMLPropUInt(rate, "period", 10, VR_XML_PROP_NONE, &rng->rate_period) < 0)
         return -1;
-    rng->has_rate = true;
+    /* A rate without bytes limits nothing and is dropped. */
+    rng->has_rate = rng->rate_bytes > 0;
     return 0;
 }
 

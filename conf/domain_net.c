@@ -143,6 +143,7 @@ vrNetParseSource(xmlNode *node, vrDomainNetDef *net)
 {
     xmlNode *source = vrXMLChild(node, "source");
     int mode = VR_NET_MACVLAN_VEPA;
+    const char *attr;
 
     if (net->type != VR_NET_TYPE_NETWORK && net->type != VR_NET_TYPE_BRIDGE &&
         net->type != VR_NET_TYPE_DIRECT)
@@ -153,21 +154,20 @@ vrNetParseSource(xmlNode *node, vrDomainNetDef *net)
                       vrNetTypeToString(net->type));
         return -1;
     }
-    switch (net->type) {
-    case VR_NET_TYPE_NETWORK:
-        net->source = vrXMLProp(source, "network");
+    attr = net->type == VR_NET_TYPE_NETWORK ? "network" :
+           net->type == VR_NET_TYPE_BRIDGE ? "bridge" : "dev";
+    if (!(net->source = vrXMLProp(source, attr))) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "Missing required attribute '%s' in element 'source'", attr);
+        return -1;
+    }
+    if (net->type == VR_NET_TYPE_NETWORK)
         net->portgroup = vrXMLProp(source, "portgroup");
-        break;
-    case VR_NET_TYPE_BRIDGE:
-        net->source = vrXMLProp(source, "bridge");
-        break;
-    default:
-        net->source = vrXMLProp(source, "dev");
+    if (net->type == VR_NET_TYPE_DIRECT) {
         if (vrXMLPropEnum(source, "mode", vrNetMacvlanModeFromString,
                           VR_XML_PROP_NONE, &mode) < 0)
             return -1;
         net->mode = mode;
-        break;
     }
     return 0;
 }

@@ -143,9 +143,11 @@ vrXMLParseString(const char *xml, const char *url, const char *root_name)
     ctxt->vctxt.error = NULL;
     /* No XML_PARSE_NOENT / DTDLOAD: entities are never fetched; blanks
      * between elements are dropped as libvirt's parser drops them. */
-    doc = xmlCtxtReadMemory(ctxt, xml, (int)len, url, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOWARNING |
-                            XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
+    /* xmlCtxtReadDoc as libvirt: the parser's input buffer then moves as
+     * libvirt's does, so error context lines match byte for byte. */
+    doc = xmlCtxtReadDoc(ctxt, BAD_CAST xml, url, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOWARNING |
+                         XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
     xmlFreeParserCtxt(ctxt);
 
     if (!doc || state.message) {

@@ -1,0 +1,1 @@
+"autostart test; list --autostart; autostart --disable test; list --autostart"

@@ -1,0 +1,1 @@
+"connect foo:///x; uri"

@@ -1,0 +1,1 @@
+"connect sim:///default?private=1; uri; connect --readonly; destroy test"

@@ -1,0 +1,1 @@
+"create @DATA@/t2.xml; list --all; dominfo t2"

@@ -1,0 +1,1 @@
+"define @DATA@/t2.xml; start t2; list"

@@ -1,0 +1,1 @@
+"domid test; domname 1; domuuid test; domid 1"

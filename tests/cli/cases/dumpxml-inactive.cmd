@@ -1,0 +1,1 @@
+"dumpxml --inactive test"

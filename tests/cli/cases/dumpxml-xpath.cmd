@@ -1,0 +1,1 @@
+"dumpxml test --xpath //name; dumpxml test --xpath //memory --wrap"

@@ -1,0 +1,1 @@
+"echo --shell 'a b' c \"it's\" '' x=y"

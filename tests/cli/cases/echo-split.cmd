@@ -1,0 +1,1 @@
+"echo --split a,b c,,d"

@@ -1,0 +1,1 @@
+"freecell 5"

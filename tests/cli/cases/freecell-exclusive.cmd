@@ -1,0 +1,1 @@
+"freecell --all --cellno 0"

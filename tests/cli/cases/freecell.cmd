@@ -1,0 +1,1 @@
+"freecell; freecell --all; freecell 1"

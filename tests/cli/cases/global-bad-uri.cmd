@@ -1,0 +1,1 @@
+-c foo:///x list

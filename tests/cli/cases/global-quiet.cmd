@@ -1,0 +1,1 @@
+-q "list --all; start test; destroy test; list --all"

@@ -1,0 +1,1 @@
+-r "destroy test"

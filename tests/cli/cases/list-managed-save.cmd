@@ -1,0 +1,1 @@
+"managedsave test; list --all --managed-save"

@@ -1,0 +1,1 @@
+"define @DATA@/t2.xml; list --all --name"

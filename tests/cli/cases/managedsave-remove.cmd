@@ -1,0 +1,1 @@
+"managedsave test; managedsave-remove test; managedsave-remove test"

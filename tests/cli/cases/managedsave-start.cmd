@@ -1,0 +1,1 @@
+"managedsave test; dominfo test; start test; domstate test --reason"

@@ -1,0 +1,1 @@
+"save test /nonexist/dir/img"

@@ -1,0 +1,1 @@
+"save test @TMP@/img; list --all; restore @TMP@/img; list"

@@ -1,0 +1,1 @@
+"setmaxmem test 1024"

@@ -1,0 +1,1 @@
+"setmem test 1024; dominfo test"

@@ -1,0 +1,1 @@
+"setvcpus test 3 --maximum"

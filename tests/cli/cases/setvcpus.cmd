@@ -1,0 +1,1 @@
+"setvcpus test 1; vcpucount test"

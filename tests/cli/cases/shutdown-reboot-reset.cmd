@@ -1,0 +1,1 @@
+"reboot test; reset test; shutdown test; domstate test --reason"

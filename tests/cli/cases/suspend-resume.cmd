@@ -1,0 +1,1 @@
+"suspend test; suspend test; resume test; resume test"

@@ -1,0 +1,1 @@
+"managedsave test; undefine test; undefine test --managed-save"

@@ -1,0 +1,1 @@
+"destroy test; undefine test --storage vda,nosuch"

@@ -1,0 +1,1 @@
+"destroy test; undefine test --remove-all-storage"

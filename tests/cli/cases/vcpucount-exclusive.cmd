@@ -1,0 +1,1 @@
+"vcpucount test --live --config"

@@ -1,0 +1,1 @@
+"vcpucount test; vcpucount test --maximum; vcpucount test --active --live"
