@@ -54,6 +54,8 @@ static void vrConnectDispose(virConnectPtr conn)
     if (conn->driver && conn->driver->connectClose)
         conn->driver->connectClose(conn);
     virResetError(&conn->err);
+    if (conn->legacy_events)
+        g_array_unref(conn->legacy_events);
     g_mutex_clear(&conn->lock);
     g_free(conn->uri);
     g_free(conn);

@@ -249,3 +249,53 @@ int virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel)
     VR_SLOT(domain->conn, domainGetSecurityLabel, -1);
     return vrDomainRet(domain, VR_DRV(domain)->domainGetSecurityLabel(domain, seclabel));
 }
+
+int virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
+                      unsigned char *cpumaps, int maplen)
+{
+    VR_CHECK_DOMAIN(domain, -1);
+    VR_CHECK_NONNULL(domain->conn, info, -1);
+    if (maxinfo <= 0) {
+        vrEntryBadArg(VR_FROM_THIS, "maxinfo", __func__, "greater than zero");
+        return vrDomainRet(domain, -1);
+    }
+    if (cpumaps ? maplen <= 0 : maplen != 0) {
+        vrEntryBadArg(VR_FROM_THIS, "maplen", __func__,
+                      cpumaps ? "greater than zero" : "zero");
+        return vrDomainRet(domain, -1);
+    }
+    if (cpumaps && maxinfo > INT_MAX / maplen) {
+        vrReportError(VIR_ERR_OVERFLOW, "input too large: %d * %d", maxinfo, maplen);
+        return vrDomainRet(domain, -1);
+    }
+    memset(info, 0, sizeof(*info) * (size_t)maxinfo);
+    VR_SLOT(domain->conn, domainGetVcpus, -1);
+    return vrDomainRet(domain, VR_DRV(domain)->domainGetVcpus(domain, info, maxinfo,
+                                                              cpumaps, maplen));
+}
+
+int virDomainPinVcpu(virDomainPtr domain, unsigned int vcpu, unsigned char *cpumap,
+                     int maplen)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainPinVcpu);
+    VR_CHECK_NONNULL(domain->conn, cpumap, -1);
+    if (maplen <= 0) {
+        vrEntryBadArg(VR_FROM_THIS, "maplen", __func__, "greater than zero");
+        return vrDomainRet(domain, -1);
+    }
+    return vrDomainRet(domain, VR_DRV(domain)->domainPinVcpu(domain, vcpu, cpumap, maplen));
+}
+
+int virDomainSendKey(virDomainPtr domain, unsigned int codeset, unsigned int holdtime,
+                     unsigned int *keycodes, int nkeycodes, unsigned int flags)
+{
+    VR_DOMAIN_ENTRY(domain, -1, true, domainSendKey);
+    VR_CHECK_NONNULL(domain->conn, keycodes, -1);
+    if (nkeycodes <= 0 || nkeycodes > VIR_DOMAIN_SEND_KEY_MAX_KEYS) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "nkeycodes in %s must be between 1 and %d",
+                         __func__, VIR_DOMAIN_SEND_KEY_MAX_KEYS);
+        return vrDomainRet(domain, -1);
+    }
+    return vrDomainRet(domain, VR_DRV(domain)->domainSendKey(domain, codeset, holdtime,
+                                                             keycodes, nkeycodes, flags));
+}

@@ -194,3 +194,19 @@ int virDomainManagedSaveRemove(virDomainPtr domain, unsigned int flags)
     VR_DOMAIN_ENTRY(domain, -1, true, domainManagedSaveRemove);
     return vrDomainRet(domain, VR_DRV(domain)->domainManagedSaveRemove(domain, flags));
 }
+
+int virDomainCoreDump(virDomainPtr domain, const char *to, unsigned int flags)
+{
+    g_autofree char *abs = NULL;
+
+    VR_DOMAIN_ENTRY(domain, -1, true, domainCoreDump);
+    VR_CHECK_NONNULL(domain->conn, to, -1);
+    if ((flags & VIR_DUMP_CRASH) && (flags & (VIR_DUMP_LIVE | VIR_DUMP_RESET))) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "%s",
+                         (flags & VIR_DUMP_LIVE) ? "crash and live flags are mutually exclusive"
+                                                 : "crash and reset flags are mutually exclusive");
+        return vrDomainRet(domain, -1);
+    }
+    abs = vrAbsPath(to);
+    return vrDomainRet(domain, VR_DRV(domain)->domainCoreDump(domain, abs, flags));
+}

@@ -333,3 +333,81 @@ int virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
     }
     return 0;
 }
+
+/* The old lifecycle-only registration: one callback per function pointer,
+ * kept on the connection so Deregister can find its callback id. */
+typedef struct {
+    virConnectDomainEventCallback cb;
+    int id;
+} vrLegacyEvent;
+
+static int vrLegacyEventFind(virConnectPtr conn, virConnectDomainEventCallback cb)
+{
+    guint i;
+
+    if (!conn->legacy_events)
+        return -1;
+    for (i = 0; i < conn->legacy_events->len; i++) {
+        if (g_array_index(conn->legacy_events, vrLegacyEvent, i).cb == cb)
+            return (int)i;
+    }
+    return -1;
+}
+
+int virConnectDomainEventRegister(virConnectPtr conn, virConnectDomainEventCallback cb,
+                                  void *opaque, virFreeCallback freecb)
+{
+    vrLegacyEvent ev = { .cb = cb };
+
+    VR_CHECK_CONN(conn, -1);
+    VR_CHECK_NONNULL(conn, cb, -1);
+    VR_SLOT(conn, connectDomainEventRegisterAny, -1);
+    g_mutex_lock(&conn->lock);
+    if (vrLegacyEventFind(conn, cb) >= 0) {
+        g_mutex_unlock(&conn->lock);
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "%s", "event callback already tracked");
+        vrEntryFail(conn);
+        return -1;
+    }
+    g_mutex_unlock(&conn->lock);
+    ev.id = conn->driver->connectDomainEventRegisterAny(conn, NULL,
+                                                        VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                        VIR_DOMAIN_EVENT_CALLBACK(cb),
+                                                        opaque, freecb);
+    if (ev.id < 0) {
+        vrEntryFail(conn);
+        return -1;
+    }
+    g_mutex_lock(&conn->lock);
+    if (!conn->legacy_events)
+        conn->legacy_events = g_array_new(FALSE, FALSE, sizeof(vrLegacyEvent));
+    g_array_append_val(conn->legacy_events, ev);
+    g_mutex_unlock(&conn->lock);
+    return 0;
+}
+
+int virConnectDomainEventDeregister(virConnectPtr conn, virConnectDomainEventCallback cb)
+{
+    int idx, id = -1;
+
+    VR_CHECK_CONN(conn, -1);
+    VR_CHECK_NONNULL(conn, cb, -1);
+    VR_SLOT(conn, connectDomainEventDeregisterAny, -1);
+    g_mutex_lock(&conn->lock);
+    if ((idx = vrLegacyEventFind(conn, cb)) >= 0) {
+        id = g_array_index(conn->legacy_events, vrLegacyEvent, idx).id;
+        g_array_remove_index(conn->legacy_events, (guint)idx);
+    }
+    g_mutex_unlock(&conn->lock);
+    if (id < 0) {
+        vrReportErrorRaw(VIR_ERR_INVALID_ARG, "%s",
+                         "could not find event callback for removal");
+        vrEntryFail(conn);
+        return -1;
+    }
+    if (conn->driver->connectDomainEventDeregisterAny(conn, id) < 0) {
+        vrEntryFail(conn);
+        return -1;
+    }
+    return 0;
+}

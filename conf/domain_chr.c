@@ -123,22 +123,18 @@ vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
         if (vrChrSourceMode(cur, &listen) < 0)
             return -1;
         if (src->type == VR_CHR_TYPE_UDP && listen) {
-            g_free(src->bind_host);
-            g_free(src->bind_service);
+            if (src->bind_host || src->bind_service)
+                continue;
             src->bind_host = vrXMLProp(cur, "host");
             src->bind_service = vrXMLProp(cur, "service");
             continue;
         }
+        /* The first source of each mode counts. */
+        if (src->host || src->service)
+            continue;
         src->listen = listen;
-        g_free(src->host);
-        g_free(src->service);
         src->host = vrXMLProp(cur, "host");
         src->service = vrXMLProp(cur, "service");
-    }
-    if (src->type == VR_CHR_TYPE_UDP && !src->service) {
-        vrReportError(VIR_ERR_INTERNAL_ERROR,
-                      "Missing source service attribute for char device");
-        return -1;
     }
     if (src->type == VR_CHR_TYPE_TCP) {
         int val;
@@ -151,16 +147,6 @@ vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
                 return -1;
             }
             src->protocol = val;
-        }
-        if (!src->host) {
-            vrReportError(VIR_ERR_INTERNAL_ERROR,
-                          "Missing source host attribute for char device");
-            return -1;
-        }
-        if (!src->service) {
-            vrReportError(VIR_ERR_INTERNAL_ERROR,
-                          "Missing source service attribute for char device");
-            return -1;
         }
     }
     return 0;
@@ -183,16 +169,8 @@ vrChrSourceParsePath(xmlNode *node, unsigned int flags, vrDomainChrSource *src)
         src->append = append;
     }
     /* A pty's path is assigned when the guest runs: live data only. */
-    if (src->type == VR_CHR_TYPE_PTY) {
-        if (flags & VR_DOMAIN_DEF_PARSE_INACTIVE)
-            g_clear_pointer(&src->path, g_free);
-        return 0;
-    }
-    if (!src->path) {
-        vrReportError(VIR_ERR_INTERNAL_ERROR,
-                      "Missing source path attribute for char device");
-        return -1;
-    }
+    if (src->type == VR_CHR_TYPE_PTY && (flags & VR_DOMAIN_DEF_PARSE_INACTIVE))
+        g_clear_pointer(&src->path, g_free);
     return 0;
 }
 
@@ -200,7 +178,29 @@ int
 vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
                        vrDomainChrSource *src)
 {
+    xmlNode *cur;
+    int nsources = 0;
+
     src->type = type;
+    for (cur = node->children; cur; cur = cur->next)
+        nsources += vrXMLIsElement(cur, "source");
+    if (nsources > 1 && type != VR_CHR_TYPE_UDP) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one source element is allowed for character device");
+        return -1;
+    }
+    if (nsources > 2) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only two source elements are allowed for character device");
+        return -1;
+    }
+    for (cur = node->children, nsources = 0; cur; cur = cur->next)
+        nsources += vrXMLIsElement(cur, "protocol");
+    if (nsources > 1) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one protocol element is allowed for character device");
+        return -1;
+    }
     switch (type) {
     case VR_CHR_TYPE_NULL:
     case VR_CHR_TYPE_VC:
@@ -221,6 +221,35 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
                       vrChrTypeToString(type));
         return -1;
     }
+}
+
+int
+vrDomainChrSourceValidate(const vrDomainChrSource *src)
+{
+    const char *missing = NULL;
+
+    switch (src->type) {
+    case VR_CHR_TYPE_DEV:
+    case VR_CHR_TYPE_FILE:
+    case VR_CHR_TYPE_PIPE:
+    case VR_CHR_TYPE_UNIX:
+        missing = src->path ? NULL : "path";
+        break;
+    case VR_CHR_TYPE_TCP:
+        missing = !src->host ? "host" : !src->service ? "service" : NULL;
+        break;
+    case VR_CHR_TYPE_UDP:
+        missing = src->service ? NULL : "service";
+        break;
+    default:
+        break;
+    }
+    if (missing) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "Missing source %s attribute for char device", missing);
+        return -1;
+    }
+    return 0;
 }
 
 static int

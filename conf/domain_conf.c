@@ -140,6 +140,15 @@ vrDomainDefParseIDs(xmlNode *root, vrDomainDef *def, unsigned int flags)
 
     if ((genid = vrXMLChild(root, "genid"))) {
         g_autofree char *text = vrXMLText(genid);
+        xmlNode *cur;
+
+        for (cur = genid->next; cur; cur = cur->next) {
+            if (vrXMLIsElement(cur, "genid")) {
+                vrReportError(VIR_ERR_XML_ERROR,
+                              "element 'genid' can only appear once");
+                return -1;
+            }
+        }
 
         def->priv->has_genid = true;
         if (!*text) {
@@ -157,8 +166,7 @@ static int
 vrDomainDefParseCaps(xmlNode *root, vrDomainDef *def)
 {
     g_autofree char *virt = vrXMLProp(root, "type");
-    xmlNode *os = vrXMLChild(root, "os");
-    xmlNode *type = vrXMLChild(os, "type");
+    xmlNode *type = vrXMLGrandchild(root, "os", "type");
     g_autofree char *arch = NULL;
     int val;
 
@@ -182,7 +190,7 @@ vrDomainDefParseCaps(xmlNode *root, vrDomainDef *def)
                       def->os_type);
         return -1;
     }
-    arch = vrXMLProp(type, "arch");
+    arch = vrXMLGrandchildProp(root, "os", "type", "arch");
     if (arch && *arch) {
         if (vrArchFromString(arch) <= VR_ARCH_NONE) {
             vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
@@ -191,7 +199,7 @@ vrDomainDefParseCaps(xmlNode *root, vrDomainDef *def)
         }
         def->os_arch = g_steal_pointer(&arch);
     }
-    def->os_machine = vrXMLProp(type, "machine");
+    def->os_machine = vrXMLGrandchildProp(root, "os", "type", "machine");
     return 0;
 }
 
@@ -286,12 +294,12 @@ vrDomainDefParseRest(xmlNode *root, vrDomainDef *def, unsigned int flags)
 
     if (vrDomainVcpuParse(vrXMLChild(root, "vcpu"), def) < 0)
         return -1;
-    if (vrDomainOSParse(vrXMLChild(root, "os"), def) < 0)
+    if (vrDomainOSParse(root, def) < 0)
         return -1;
-    if ((node = vrXMLChild(root, "clock")) && vrDomainClockParse(node, def) < 0)
+    if (vrXMLChild(root, "clock") && vrDomainClockParse(root, def) < 0)
         return -1;
-    if (vrDomainLifecycleParse(root, "on_poweroff", &def->on_poweroff) < 0 ||
-        vrDomainLifecycleParse(root, "on_reboot", &def->on_reboot) < 0 ||
+    if (vrDomainLifecycleParse(root, "on_reboot", &def->on_reboot) < 0 ||
+        vrDomainLifecycleParse(root, "on_poweroff", &def->on_poweroff) < 0 ||
         vrDomainLifecycleParse(root, "on_crash", &def->on_crash) < 0)
         return -1;
     if ((node = vrXMLChild(root, "features")) &&
@@ -300,8 +308,7 @@ vrDomainDefParseRest(xmlNode *root, vrDomainDef *def, unsigned int flags)
     if ((node = vrXMLChild(root, "cpu")) &&
         !(def->priv->cpu = vrDomainCPUDefParse(node)))
         return -1;
-    if ((node = vrXMLChild(root, "devices")) &&
-        vrDomainDevicesParse(node, def, flags) < 0)
+    if (vrDomainDevicesParse(root, def, flags) < 0)
         return -1;
     return 0;
 }

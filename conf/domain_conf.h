@@ -115,6 +115,20 @@ bool vrDomainDefHasSecrets(const vrDomainDef *def);
  * no name is free. */
 int vrDomainDefAssignIfnames(vrDomainDef *def, const char *prefix);
 
+/* virDomainGetMetadata's data: type is a virDomainMetadataType; uri
+ * selects the element (returned without its namespace prefix, as libvirt
+ * returns it).  Newly allocated, or NULL after reporting
+ * VIR_ERR_NO_DOMAIN_METADATA. */
+char *vrDomainDefGetMetadata(const vrDomainDef *def, int type, const char *uri);
+
+/* virDomainSetMetadata's change: title/description (NULL or "" clears),
+ * or the element in namespace key:uri (metadata NULL removes it; a
+ * malformed fragment reports VIR_ERR_XML_DETAIL).  Argument checks that
+ * libvirt makes in its public entry point (e.g. newlines in a title) are
+ * the caller's.  0 or -1. */
+int vrDomainDefSetMetadata(vrDomainDef *def, int type, const char *metadata,
+                           const char *key, const char *uri);
+
 const char *vrDomainVirtTypeToString(vrDomainVirtType type);
 const char *vrDomainLifecycleActionToString(vrDomainLifecycleAction action);
 

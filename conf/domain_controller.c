@@ -8,6 +8,11 @@
 
 #define VR_FROM_THIS VIR_FROM_DOMAIN
 
+/* Indexes in vrControllerModelUSB's table. */
+#define VR_USB_MODEL_ICH9_UHCI1 4
+#define VR_USB_MODEL_ICH9_UHCI3 6
+#define VR_USB_ICH9_PORTS_PER_UHCI 2
+
 typedef int (*vrModelFromStringFunc)(const char *str);
 typedef const char *(*vrModelToStringFunc)(int value);
 
@@ -103,6 +108,11 @@ vrControllerParseTypeAttrs(xmlNode *node, vrDomainControllerDef *cont)
             return -1;
         cont->usb_startport = (int)start;
     }
+    /* ICH9 UHCI companions of an EHCI get their usual start ports. */
+    if (cont->type == VR_CONTROLLER_TYPE_USB && cont->usb_startport < 0 &&
+        cont->model >= VR_USB_MODEL_ICH9_UHCI1 && cont->model <= VR_USB_MODEL_ICH9_UHCI3)
+        cont->usb_startport = (cont->model - VR_USB_MODEL_ICH9_UHCI1) *
+                              VR_USB_ICH9_PORTS_PER_UHCI;
     return 0;
 }
 

@@ -296,7 +296,7 @@ vrDomainCPUParseModel(xmlNode *node, vrDomainCPUDef *cpu)
     cpu->model = vrXMLText(model);
     if (!*cpu->model)
         g_clear_pointer(&cpu->model, g_free);
-    if ((fallback = vrXMLProp(model, "fallback"))) {
+    if ((fallback = vrXMLProp(model, "fallback")) && *fallback) {
         if ((val = vrCPUFallbackFromString(fallback)) < 0) {
             vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "Invalid fallback attribute");
             return -1;
@@ -313,10 +313,14 @@ vrDomainCPUParseModel(xmlNode *node, vrDomainCPUDef *cpu)
     return 0;
 }
 
+/* In libvirt's order: mode, migratable, match, check. */
 static int
 vrDomainCPUParseAttrs(xmlNode *node, vrDomainCPUDef *cpu)
 {
     g_autofree char *mode = vrXMLProp(node, "mode");
+    int migratable = VR_TRISTATE_ABSENT;
+    int match = VR_CPU_MATCH_DEFAULT;
+    int check = VR_CPU_CHECK_DEFAULT;
     int val;
 
     if (mode) {
@@ -327,21 +331,24 @@ vrDomainCPUParseAttrs(xmlNode *node, vrDomainCPUDef *cpu)
         }
         cpu->mode = val;
     }
-    val = VR_CPU_MATCH_DEFAULT;
-    if (vrXMLPropEnum(node, "match", vrCPUMatchFromString,
-                      VR_XML_PROP_NONZERO, &val) < 0)
-        return -1;
-    cpu->match = val;
-    val = VR_CPU_CHECK_DEFAULT;
-    if (vrXMLPropEnum(node, "check", vrCPUCheckFromString,
-                      VR_XML_PROP_NONZERO, &val) < 0)
-        return -1;
-    cpu->check = val;
-    val = VR_TRISTATE_ABSENT;
     if (vrXMLPropEnum(node, "migratable", vrTristateSwitchFromString,
-                      VR_XML_PROP_NONZERO, &val) < 0)
+                      VR_XML_PROP_NONZERO, &migratable) < 0)
         return -1;
-    cpu->migratable = val;
+    cpu->migratable = migratable;
+    if (cpu->migratable && cpu->mode != VR_CPU_MODE_HOST_PASSTHROUGH &&
+        cpu->mode != VR_CPU_MODE_MAXIMUM) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "Attribute migratable is only allowed for "
+                      "'host-passthrough' / 'maximum' CPU mode");
+        return -1;
+    }
+    if (vrXMLPropEnum(node, "match", vrCPUMatchFromString,
+                      VR_XML_PROP_NONZERO, &match) < 0 ||
+        vrXMLPropEnum(node, "check", vrCPUCheckFromString,
+                      VR_XML_PROP_NONZERO, &check) < 0)
+        return -1;
+    cpu->match = match;
+    cpu->check = check;
     return 0;
 }
 
@@ -355,6 +362,11 @@ vrDomainCPUDefParse(xmlNode *node)
     if (vrDomainCPUParseAttrs(node, cpu) < 0 ||
         vrDomainCPUParseModel(node, cpu) < 0)
         return NULL;
+    cpu->vendor = vrXMLChildText(node, "vendor");
+    if (cpu->vendor && !cpu->model) {
+        vrReportError(VIR_ERR_XML_ERROR, "CPU vendor specified without CPU model");
+        return NULL;
+    }
     if (cpu->mode == VR_CPU_MODE_CUSTOM && !cpu->model && cpu->check) {
         vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                       "check attribute specified for CPU with no model");
@@ -362,11 +374,6 @@ vrDomainCPUDefParse(xmlNode *node)
     }
     if (cpu->model && cpu->mode == VR_CPU_MODE_CUSTOM && !cpu->match)
         cpu->match = VR_CPU_MATCH_EXACT;
-    cpu->vendor = vrXMLChildText(node, "vendor");
-    if (cpu->vendor && !cpu->model) {
-        vrReportError(VIR_ERR_XML_ERROR, "CPU vendor specified without CPU model");
-        return NULL;
-    }
     if ((cur = vrXMLChild(node, "topology")) &&
         vrDomainCPUParseTopology(cur, cpu) < 0)
         return NULL;

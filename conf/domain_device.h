@@ -10,48 +10,11 @@
 
 #include "conf/domain_conf.h"
 #include "conf/domain_enums.h"
+#include "conf/device_info.h"
 
-#define VR_DOMAIN_USB_PORT_DEPTH 4      /* "1.2.3.4" at most */
 #define VR_MAC_BUFLEN 6
 #define VR_MAC_STRING_BUFLEN 18         /* "xx:xx:xx:xx:xx:xx" + NUL */
 #define VR_DEVICE_LEVEL 2               /* indentation of <devices> children */
-
-/* <boot order>, <alias> and <address> of a device. */
-typedef struct {
-    vrDeviceAddressType type;
-    union {
-        struct {
-            unsigned int domain, bus, slot, function;
-            vrTristate multi;           /* on/off */
-        } pci;
-        struct {
-            unsigned int controller, bus, target, unit;
-        } drive;
-        struct {
-            unsigned int controller, bus, port;
-        } vioserial;
-        struct {
-            unsigned int controller, slot;
-        } ccid;
-        struct {
-            unsigned int bus;
-            unsigned int port[VR_DOMAIN_USB_PORT_DEPTH];
-        } usb;
-        struct {
-            unsigned int iobase, irq;
-        } isa;
-        struct {
-            unsigned int cssid, ssid, devno;
-            bool assigned;
-        } ccw;
-        struct {
-            unsigned long long reg;
-            bool has_reg;
-        } spaprvio;
-    } addr;
-    char *alias;                        /* or NULL */
-    unsigned int boot_order;            /* 0 when absent */
-} vrDeviceInfo;
 
 typedef struct {
     vrDiskType type;
@@ -171,7 +134,8 @@ typedef struct {
     vrInputType type;
     vrInputBus bus;
     char *source;                       /* passthrough evdev / evdev dev */
-    char *grab;                         /* evdev */
+    int grab;                           /* evdev, vrInputGrab; 0 absent */
+    int grab_toggle;                    /* evdev, vrInputGrabToggle */
     vrTristate repeat;                  /* evdev on/off */
     vrDeviceInfo info;
 } vrDomainInputDef;
@@ -209,16 +173,6 @@ struct vrDomainDevices {
     GPtrArray *rngs;
 };
 
-/* device info */
-int vrDeviceInfoParse(xmlNode *node, unsigned int parse_flags,
-                      vrDeviceInfo *info);
-void vrDeviceInfoFormat(GString *buf, int level, const vrDeviceInfo *info);
-void vrDeviceInfoFormatAlias(GString *buf, int level, const vrDeviceInfo *info);
-void vrDeviceAddressFormat(GString *buf, int level, const vrDeviceInfo *info);
-void vrDeviceInfoCopy(vrDeviceInfo *dst, const vrDeviceInfo *src);
-void vrDeviceInfoClear(vrDeviceInfo *info);
-bool vrDeviceInfoIsEmpty(const vrDeviceInfo *info);
-
 /* disks */
 vrDomainDiskDef *vrDomainDiskDefParse(xmlNode *node, const vrDomainDef *def,
                                       unsigned int parse_flags);
@@ -231,7 +185,9 @@ int vrDiskNameToIndex(const char *name);
 /* Insert keeping libvirt's order (by bus, then by name index). */
 void vrDomainDiskInsert(GPtrArray *disks, vrDomainDiskDef *disk);
 int vrDomainDiskDefPostParse(vrDomainDiskDef *disk, const vrDomainDef *def);
+/* Target, source, driver, bus/address, name, wwn, vendor, product. */
 int vrDomainDiskDefValidate(const vrDomainDiskDef *disk);
+
 
 /* controllers */
 vrDomainControllerDef *vrDomainControllerDefParse(xmlNode *node,
@@ -245,7 +201,8 @@ void vrDomainControllerInsert(GPtrArray *controllers,
                               vrDomainControllerDef *cont);
 
 /* interfaces */
-vrDomainNetDef *vrDomainNetDefParse(xmlNode *node, unsigned int parse_flags);
+vrDomainNetDef *vrDomainNetDefParse(xmlNode *node, const vrDomainDef *def,
+                                    unsigned int parse_flags);
 void vrDomainNetDefFormat(GString *buf, const vrDomainNetDef *net);
 vrDomainNetDef *vrDomainNetDefCopy(const vrDomainNetDef *net);
 void vrDomainNetDefFree(vrDomainNetDef *net);
@@ -271,6 +228,8 @@ void vrDomainChrSourceFormat(GString *buf, int level,
                              unsigned int format_flags);
 void vrDomainChrSourceCopy(vrDomainChrSource *dst, const vrDomainChrSource *src);
 void vrDomainChrSourceClear(vrDomainChrSource *src);
+/* Required attributes per type ("Missing source path attribute ..."). */
+int vrDomainChrSourceValidate(const vrDomainChrSource *src);
 bool vrDomainChrSourceEqual(const vrDomainChrSource *a,
                             const vrDomainChrSource *b);
 
@@ -296,6 +255,9 @@ void vrDomainVideoDefPostParse(vrDomainVideoDef *video, const vrDomainDef *def);
 vrDomainInputDef *vrDomainInputDefParse(xmlNode *node, const vrDomainDef *def,
                                         unsigned int parse_flags);
 void vrDomainInputDefFormat(GString *buf, const vrDomainInputDef *input);
+/* Bus/type/address combinations the OS type allows. */
+int vrDomainInputDefValidate(const vrDomainInputDef *input,
+                             const vrDomainDef *def);
 vrDomainInputDef *vrDomainInputDefCopy(const vrDomainInputDef *input);
 void vrDomainInputDefFree(vrDomainInputDef *input);
 
@@ -318,7 +280,8 @@ void vrDomainRNGDefFree(vrDomainRNGDef *rng);
 void vrDomainDevicesInit(vrDomainDevices *devs);
 void vrDomainDevicesClear(vrDomainDevices *devs);
 void vrDomainDevicesCopy(vrDomainDevices *dst, const vrDomainDevices *src);
-int vrDomainDevicesParse(xmlNode *devices, vrDomainDef *def,
+/* Parse the <devices> children of the <domain> element root. */
+int vrDomainDevicesParse(xmlNode *root, vrDomainDef *def,
                          unsigned int parse_flags);
 void vrDomainDevicesFormat(GString *buf, const vrDomainDef *def,
                            unsigned int format_flags);

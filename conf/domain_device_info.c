@@ -106,6 +106,11 @@ vrCCWAddressParse(xmlNode *node, vrDeviceInfo *info)
         (rc3 = vrXMLPropUInt(node, "devno", 16, 0, &info->addr.ccw.devno)) < 0)
         return -1;
     info->addr.ccw.assigned = rc1 > 0 && rc2 > 0 && rc3 > 0;
+    if (!info->addr.ccw.assigned && (rc1 > 0 || rc2 > 0 || rc3 > 0)) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "Invalid partial specification for virtio ccw address");
+        return -1;
+    }
     return 0;
 }
 

@@ -71,6 +71,45 @@ vrDomainDevicesCopy(vrDomainDevices *dst, const vrDomainDevices *src)
 
 /* --- parse -------------------------------------------------------------- */
 
+#define VR_ISA_SERIAL_PORTS 4
+
+static bool
+vrIsaPortUsed(GPtrArray *serials, int port)
+{
+    guint i;
+
+    for (i = 0; i < serials->len; i++) {
+        const vrDomainChrDef *chr = g_ptr_array_index(serials, i);
+
+        if (chr->target_type == VR_CHR_SERIAL_TARGET_ISA && chr->port == port)
+            return true;
+    }
+    return false;
+}
+
+/* An ISA serial port takes the lowest port free among the ISA ports
+ * parsed before it; there are only VR_ISA_SERIAL_PORTS of them. */
+static int
+vrDevicesAssignIsaPort(GPtrArray *serials, vrDomainChrDef *chr)
+{
+    if (chr->port == -1) {
+        chr->port = 0;
+        while (vrIsaPortUsed(serials, chr->port))
+            chr->port++;
+    } else if (vrIsaPortUsed(serials, chr->port)) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "target port '%d' already allocated",
+                      chr->port);
+        return -1;
+    }
+    if (chr->port > VR_ISA_SERIAL_PORTS - 1) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "Maximum supported number of ISA serial ports is '%d'",
+                      VR_ISA_SERIAL_PORTS);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 vrDevicesParseSerial(xmlNode *node, vrDomainDevices *devs, unsigned int flags)
 {
@@ -78,7 +117,12 @@ vrDevicesParseSerial(xmlNode *node, vrDomainDevices *devs, unsigned int flags)
 
     if (!chr)
         return -1;
-    /* Ports left -1 are numbered after parsing (ISA ones first). */
+    /* ISA ports are numbered here, the others after parsing. */
+    if (chr->target_type == VR_CHR_SERIAL_TARGET_ISA &&
+        vrDevicesAssignIsaPort(devs->serials, chr) < 0) {
+        vrDomainChrDefFree(chr);
+        return -1;
+    }
     g_ptr_array_add(devs->serials, chr);
     return 0;
 }
@@ -99,7 +143,18 @@ static int
 vrDevicesParseMemballoon(xmlNode *node, vrDomainDevices *devs,
                          unsigned int flags)
 {
-    if (devs->memballoon) {
+    xmlNode *devices, *cur;
+    int count = 0;
+
+    /* Counted over all <devices> before parsing any, as libvirt does. */
+    for (devices = node->parent->parent->children; devices;
+         devices = devices->next) {
+        if (!vrXMLIsElement(devices, "devices"))
+            continue;
+        for (cur = devices->children; cur; cur = cur->next)
+            count += vrXMLIsElement(cur, "memballoon");
+    }
+    if (devs->memballoon || count > 1) {
         vrReportError(VIR_ERR_INTERNAL_ERROR,
                       "only a single memory balloon device is supported");
         return -1;
@@ -139,7 +194,7 @@ vrDevicesParseOne(xmlNode *node, vrDeviceFamily family, vrDomainDef *def,
         vrDomainControllerInsert(devs->controllers, dev);
         return 0;
     case VR_DEV_NET:
-        dev = vrDomainNetDefParse(node, flags);
+        dev = vrDomainNetDefParse(node, def, flags);
         return dev ? (g_ptr_array_add(devs->nets, dev), 0) : -1;
     case VR_DEV_SERIAL:
         return vrDevicesParseSerial(node, devs, flags);
@@ -164,21 +219,31 @@ vrDevicesParseOne(xmlNode *node, vrDeviceFamily family, vrDomainDef *def,
     }
 }
 
+/* Devices of every <devices> element count, in document order (libvirt
+ * selects them with "./devices/disk" and the like). */
 int
-vrDomainDevicesParse(xmlNode *devices, vrDomainDef *def, unsigned int flags)
+vrDomainDevicesParse(xmlNode *root, vrDomainDef *def, unsigned int flags)
 {
     vrDomainDevices *devs = &def->priv->devices;
+    xmlNode *devices, *cur;
     int family;
-    xmlNode *cur;
 
-    devs->emulator = vrXMLChildText(devices, "emulator");
+    for (devices = root->children; devices && !devs->emulator;
+         devices = devices->next) {
+        if (vrXMLIsElement(devices, "devices"))
+            devs->emulator = vrXMLChildText(devices, "emulator");
+    }
     if (devs->emulator && !*devs->emulator)
         g_clear_pointer(&devs->emulator, g_free);
     for (family = 0; family < VR_DEV_LAST; family++) {
-        for (cur = devices->children; cur; cur = cur->next) {
-            if (vrXMLIsElement(cur, vrDeviceElements[family]) &&
-                vrDevicesParseOne(cur, family, def, flags) < 0)
-                return -1;
+        for (devices = root->children; devices; devices = devices->next) {
+            if (!vrXMLIsElement(devices, "devices"))
+                continue;
+            for (cur = devices->children; cur; cur = cur->next) {
+                if (vrXMLIsElement(cur, vrDeviceElements[family]) &&
+                    vrDevicesParseOne(cur, family, def, flags) < 0)
+                    return -1;
+            }
         }
     }
     return 0;

@@ -234,6 +234,42 @@ vrDiskParseChildren(xmlNode *node, vrDomainDiskDef *disk)
     return 0;
 }
 
+static bool
+vrWWNIsValid(const char *wwn)
+{
+    const char *p = wwn;
+    size_t n = 0;
+
+    if (g_str_has_prefix(p, "0x"))
+        p += 2;
+    for (; *p; p++, n++) {
+        if (!g_ascii_isxdigit(*p))
+            return false;
+    }
+    return n == VR_WWN_HEX_DIGITS;
+}
+
+/* wwn, vendor and product. */
+static int
+vrDiskCheckIdentity(const vrDomainDiskDef *disk)
+{
+    if (disk->wwn && !vrWWNIsValid(disk->wwn)) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "Malformed wwn: %s", disk->wwn);
+        return -1;
+    }
+    if (disk->vendor && strlen(disk->vendor) > VR_DISK_VENDOR_MAX) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "disk vendor is more than %d characters", VR_DISK_VENDOR_MAX);
+        return -1;
+    }
+    if (disk->product && strlen(disk->product) > VR_DISK_PRODUCT_MAX) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "disk product is more than %d characters", VR_DISK_PRODUCT_MAX);
+        return -1;
+    }
+    return 0;
+}
+
 vrDomainDiskDef *
 vrDomainDiskDefParse(xmlNode *node, const vrDomainDef *def,
                      unsigned int parse_flags)
@@ -243,23 +279,9 @@ vrDomainDiskDefParse(xmlNode *node, const vrDomainDef *def,
     if (vrDiskParseTypeDevice(node, disk) < 0 ||
         vrDiskParseChildren(node, disk) < 0)
         return NULL;
-    if (!disk->dst || !*disk->dst) {
-        if (disk->src)
-            vrReportError(VIR_ERR_NO_TARGET, "%s", disk->src);
-        else
-            vrReportErrorBare(VIR_ERR_NO_TARGET);
-        return NULL;
-    }
-    if (disk->device == VR_DISK_DEVICE_LUN && disk->type != VR_DISK_TYPE_BLOCK) {
-        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                      "disk device='lun' is only valid for block type disk source");
-        return NULL;
-    }
-    if (!disk->src && disk->device != VR_DISK_DEVICE_CDROM &&
-        disk->device != VR_DISK_DEVICE_FLOPPY) {
-        vrReportError(VIR_ERR_NO_SOURCE, "%s", disk->dst);
-        return NULL;
-    }
+    /* A drive without a <source> element is recorded as a file drive. */
+    if (!vrXMLChild(node, "source"))
+        disk->type = VR_DISK_TYPE_FILE;
     if (disk->serial && !*disk->serial)
         g_clear_pointer(&disk->serial, g_free);
     if (vrDeviceInfoParse(node, parse_flags, &disk->info) < 0)
@@ -274,6 +296,11 @@ vrDomainDiskInsert(GPtrArray *disks, vrDomainDiskDef *disk)
     int insert_at = -1;
     int i;
 
+    /* A disk without a usable name goes last (observed libvirt order). */
+    if (new_idx < 0) {
+        g_ptr_array_add(disks, disk);
+        return;
+    }
     /* Walk back over disks on the same bus: go before any with a higher
      * index, else right after the last one. */
     for (i = (int)disks->len - 1; i >= 0; i--) {
@@ -349,11 +376,11 @@ vrDiskAssignAddress(vrDomainDiskDef *disk)
 int
 vrDomainDiskDefPostParse(vrDomainDiskDef *disk, const vrDomainDef *def)
 {
+    /* A disk without a target is reported when validating. */
+    if (!disk->dst)
+        return 0;
     if (disk->bus == VR_DISK_BUS_NONE)
         disk->bus = vrDiskDefaultBus(disk);
-    /* An empty drive (no source) is recorded as a file drive. */
-    if (!disk->src)
-        disk->type = VR_DISK_TYPE_FILE;
     if (disk->device == VR_DISK_DEVICE_CDROM)
         disk->readonly = true;
     if (disk->info.type == VR_DEVICE_ADDRESS_NONE &&
@@ -369,21 +396,6 @@ vrDiskBusNeedsDrive(vrDiskBus bus)
            bus == VR_DISK_BUS_SCSI || bus == VR_DISK_BUS_SATA;
 }
 
-static bool
-vrWWNIsValid(const char *wwn)
-{
-    const char *p = wwn;
-    size_t n = 0;
-
-    if (g_str_has_prefix(p, "0x"))
-        p += 2;
-    for (; *p; p++, n++) {
-        if (!g_ascii_isxdigit(*p))
-            return false;
-    }
-    return n == VR_WWN_HEX_DIGITS;
-}
-
 static int
 vrDomainDiskValidateNames(const vrDomainDiskDef *disk)
 {
@@ -394,7 +406,7 @@ vrDomainDiskValidateNames(const vrDomainDiskDef *disk)
                           vrDiskBusToString(disk->bus));
             return -1;
         }
-        if (!g_str_has_prefix(disk->dst, "fd") || vrDiskNameToIndex(disk->dst) < 0) {
+        if (!g_str_has_prefix(disk->dst, "fd")) {
             vrReportError(VIR_ERR_INTERNAL_ERROR,
                           "Invalid floppy device name: %s", disk->dst);
             return -1;
@@ -406,7 +418,8 @@ vrDomainDiskValidateNames(const vrDomainDiskDef *disk)
                       vrDiskBusToString(disk->bus));
         return -1;
     }
-    if (g_str_has_prefix(disk->dst, "fd") || vrDiskNameToIndex(disk->dst) < 0) {
+    /* Only the prefix is checked here ("vde " passes, as in libvirt). */
+    if (g_str_has_prefix(disk->dst, "fd") || vrDiskPrefixIndex(disk->dst) < 0) {
         vrReportError(VIR_ERR_INTERNAL_ERROR, "Invalid harddisk device name: %s",
                       disk->dst);
         return -1;
@@ -436,11 +449,30 @@ vrDomainDiskValidateDriver(const vrDomainDiskDef *disk)
     return 0;
 }
 
+/* In libvirt's order: the missing target first, the missing source last. */
 int
 vrDomainDiskDefValidate(const vrDomainDiskDef *disk)
 {
+    if (!disk->dst) {
+        if (disk->src)
+            vrReportError(VIR_ERR_NO_TARGET, "%s", disk->src);
+        else
+            vrReportErrorBare(VIR_ERR_NO_TARGET);
+        return -1;
+    }
+    if (disk->device == VR_DISK_DEVICE_LUN && disk->type != VR_DISK_TYPE_BLOCK) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "disk device='lun' is only valid for block type disk source");
+        return -1;
+    }
     if (vrDomainDiskValidateDriver(disk) < 0)
         return -1;
+    if (disk->tray == VR_DISK_TRAY_OPEN && disk->device != VR_DISK_DEVICE_CDROM &&
+        disk->device != VR_DISK_DEVICE_FLOPPY) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "tray is only valid for cdrom and floppy");
+        return -1;
+    }
     if (disk->removable && disk->bus != VR_DISK_BUS_USB) {
         vrReportError(VIR_ERR_XML_ERROR, "removable is only valid for usb disks");
         return -1;
@@ -453,20 +485,11 @@ vrDomainDiskDefValidate(const vrDomainDiskDef *disk)
                       vrDiskBusToString(disk->bus));
         return -1;
     }
-    if (vrDomainDiskValidateNames(disk) < 0)
+    if (vrDomainDiskValidateNames(disk) < 0 ||
+        vrDiskCheckIdentity(disk) < 0)
         return -1;
-    if (disk->wwn && !vrWWNIsValid(disk->wwn)) {
-        vrReportError(VIR_ERR_INTERNAL_ERROR, "Malformed wwn: %s", disk->wwn);
-        return -1;
-    }
-    if (disk->vendor && strlen(disk->vendor) > VR_DISK_VENDOR_MAX) {
-        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                      "disk vendor is more than %d characters", VR_DISK_VENDOR_MAX);
-        return -1;
-    }
-    if (disk->product && strlen(disk->product) > VR_DISK_PRODUCT_MAX) {
-        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                      "disk product is more than %d characters", VR_DISK_PRODUCT_MAX);
+    if (!disk->src && disk->device == VR_DISK_DEVICE_DISK) {
+        vrReportError(VIR_ERR_NO_SOURCE, "%s", disk->dst);
         return -1;
     }
     return 0;

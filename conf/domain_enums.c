@@ -251,6 +251,14 @@ VR_ENUM_IMPL(vrInputType, VR_INPUT_TYPE_LAST,
 VR_ENUM_IMPL(vrInputBus, VR_INPUT_BUS_LAST,
              "ps2", "usb", "xen", "parallels", "virtio", "none")
 
+#define VR_INPUT_GRAB_LAST 2
+VR_ENUM_IMPL(vrInputGrab, VR_INPUT_GRAB_LAST, "default", "all")
+
+#define VR_INPUT_GRAB_TOGGLE_LAST 7
+VR_ENUM_IMPL(vrInputGrabToggle, VR_INPUT_GRAB_TOGGLE_LAST,
+             "default", "ctrl-ctrl", "alt-alt", "shift-shift", "meta-meta",
+             "scrolllock", "ctrl-scrolllock")
+
 VR_ENUM_IMPL(vrMemballoonModel, VR_MEMBALLOON_MODEL_LAST,
              "virtio", "xen", "none", "virtio-transitional",
              "virtio-non-transitional")

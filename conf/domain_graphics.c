@@ -223,10 +223,14 @@ vrGraphicsParseSpice(xmlNode *node, vrDomainGraphicsDef *gfx,
                      unsigned int flags)
 {
     int mode = VR_GRAPHICS_SPICE_MODE_ANY;
+    int autoport = VR_TRISTATE_ABSENT;
 
     if (vrXMLPropInt(node, "port", 10, VR_XML_PROP_NONE, &gfx->port) < 0 ||
-        vrXMLPropInt(node, "tlsPort", 10, VR_XML_PROP_NONE, &gfx->tls_port) < 0)
+        vrXMLPropInt(node, "tlsPort", 10, VR_XML_PROP_NONE, &gfx->tls_port) < 0 ||
+        vrXMLPropEnum(node, "autoport", vrTristateBoolFromString,
+                      VR_XML_PROP_NONZERO, &autoport) < 0)
         return -1;
+    /* Unlike vnc's, spice's autoport accepts only yes/no. */
     vrGraphicsParseAutoport(node, gfx, flags);
     if (vrXMLPropEnum(node, "defaultMode", vrGraphicsSpiceModeFromString,
                       VR_XML_PROP_NONE, &mode) < 0)

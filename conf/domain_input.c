@@ -14,7 +14,6 @@ vrDomainInputDefFree(vrDomainInputDef *input)
     if (!input)
         return;
     g_free(input->source);
-    g_free(input->grab);
     vrDeviceInfoClear(&input->info);
     g_free(input);
 }
@@ -26,7 +25,6 @@ vrDomainInputDefCopy(const vrDomainInputDef *input)
 
     *copy = *input;
     copy->source = g_strdup(input->source);
-    copy->grab = g_strdup(input->grab);
     vrDeviceInfoCopy(&copy->info, &input->info);
     return copy;
 }
@@ -54,12 +52,19 @@ vrInputDefaultBus(vrDomainInputDef *input, const vrDomainDef *def, int ostype)
     return 0;
 }
 
-static int
-vrInputCheckBus(const vrDomainInputDef *input, int ostype)
+int
+vrDomainInputDefValidate(const vrDomainInputDef *input, const vrDomainDef *def)
 {
+    int ostype = vrDomainOSTypeFromString(def->os_type);
     const char *type = vrInputTypeToString(input->type);
     const char *bus = vrInputBusToString(input->bus);
 
+    if (input->bus == VR_INPUT_BUS_USB &&
+        input->info.type != VR_DEVICE_ADDRESS_NONE &&
+        input->info.type != VR_DEVICE_ADDRESS_USB) {
+        vrReportError(VIR_ERR_XML_ERROR, "Invalid address for a USB device");
+        return -1;
+    }
     if (ostype == VR_DOMAIN_OSTYPE_HVM) {
         if (input->bus == VR_INPUT_BUS_PS2 && input->type != VR_INPUT_TYPE_MOUSE &&
             input->type != VR_INPUT_TYPE_KBD) {
@@ -85,28 +90,35 @@ vrInputCheckBus(const vrDomainInputDef *input, int ostype)
     return 0;
 }
 
+/* The optional <source> of passthrough (evdev='') and evdev (dev='')
+ * inputs; present, it must name the device. */
 static int
 vrInputParseSource(xmlNode *node, vrDomainInputDef *input)
 {
     xmlNode *source = vrXMLChild(node, "source");
     int repeat = VR_TRISTATE_ABSENT;
 
-    if (input->type == VR_INPUT_TYPE_PASSTHROUGH) {
-        if (!source || !(input->source = vrXMLProp(source, "evdev"))) {
-            vrReportError(VIR_ERR_XML_ERROR,
-                          "Missing evdev path for input device passthrough");
-            return -1;
-        }
-    } else if (input->type == VR_INPUT_TYPE_EVDEV) {
-        if (!source || !(input->source = vrXMLProp(source, "dev"))) {
-            vrReportError(VIR_ERR_XML_ERROR,
-                          "Missing evdev path for input device");
-            return -1;
-        }
-        input->grab = vrXMLProp(source, "grab");
-        if (vrXMLPropEnum(source, "repeat", vrTristateSwitchFromString,
+    if (!source || (input->type != VR_INPUT_TYPE_PASSTHROUGH &&
+                    input->type != VR_INPUT_TYPE_EVDEV))
+        return 0;
+    input->source = vrXMLProp(source, input->type == VR_INPUT_TYPE_EVDEV ?
+                              "dev" : "evdev");
+    if (!input->source) {
+        vrReportError(VIR_ERR_XML_ERROR, "Missing evdev path for input device");
+        return -1;
+    }
+    if (input->type == VR_INPUT_TYPE_EVDEV) {
+        int grab = 0, toggle = 0;
+
+        if (vrXMLPropEnum(source, "grab", vrInputGrabFromString,
+                          VR_XML_PROP_NONZERO, &grab) < 0 ||
+            vrXMLPropEnum(source, "grabToggle", vrInputGrabToggleFromString,
+                          VR_XML_PROP_NONZERO, &toggle) < 0 ||
+            vrXMLPropEnum(source, "repeat", vrTristateSwitchFromString,
                           VR_XML_PROP_NONZERO, &repeat) < 0)
             return -1;
+        input->grab = grab;
+        input->grab_toggle = toggle;
         input->repeat = repeat;
     }
     return 0;
@@ -139,20 +151,13 @@ vrDomainInputDefParse(xmlNode *node, const vrDomainDef *def,
             return NULL;
         }
         input->bus = val;
-        if (vrInputCheckBus(input, ostype) < 0)
-            return NULL;
     } else if (vrInputDefaultBus(input, def, ostype) < 0) {
         return NULL;
     }
     if (vrInputParseSource(node, input) < 0 ||
         vrDeviceInfoParse(node, parse_flags, &input->info) < 0)
         return NULL;
-    if (input->bus == VR_INPUT_BUS_USB &&
-        input->info.type != VR_DEVICE_ADDRESS_NONE &&
-        input->info.type != VR_DEVICE_ADDRESS_USB) {
-        vrReportError(VIR_ERR_XML_ERROR, "Invalid address for a USB device");
-        return NULL;
-    }
+
     input->info.boot_order = 0;
     return g_steal_pointer(&input);
 }
@@ -176,7 +181,10 @@ vrDomainInputDefFormat(GString *buf, const vrDomainInputDef *input)
     } else if (input->source) {
         g_string_append(buf, "      <source");
         vrBufAttr(buf, "dev", input->source);
-        vrBufAttr(buf, "grab", input->grab);
+        if (input->grab)
+            vrBufAttr(buf, "grab", vrInputGrabToString(input->grab));
+        if (input->grab_toggle)
+            vrBufAttr(buf, "grabToggle", vrInputGrabToggleToString(input->grab_toggle));
         if (input->repeat)
             vrBufAttr(buf, "repeat", vrTristateSwitchToString(input->repeat));
         g_string_append(buf, "/>\n");

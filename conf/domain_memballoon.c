@@ -49,15 +49,9 @@ vrDomainMemballoonDefParse(xmlNode *node, unsigned int parse_flags)
     balloon->model = model;
     balloon->autodeflate = deflate;
     balloon->free_page_reporting = reporting;
-    if ((stats = vrXMLChild(node, "stats"))) {
-        g_autofree char *period = vrXMLProp(stats, "period");
-
-        if (period && vrStrToInt(period, 10, &balloon->period) < 0) {
-            vrReportError(VIR_ERR_XML_ERROR,
-                          "invalid statistics collection period '%s'", period);
-            return NULL;
-        }
-    }
+    if ((stats = vrXMLChild(node, "stats")) &&
+        vrXMLPropInt(stats, "period", 10, VR_XML_PROP_NONE, &balloon->period) < 0)
+        return NULL;
     if (vrDeviceInfoParse(node, parse_flags, &balloon->info) < 0)
         return NULL;
     balloon->info.boot_order = 0;
@@ -144,10 +138,13 @@ vrRNGParseBackend(xmlNode *backend, vrDomainRNGDef *rng, unsigned int flags)
         }
         return 0;
     case VR_RNG_BACKEND_EGD:
-        type = vrXMLProp(backend, "type");
-        if (!type || (val = vrChrTypeFromString(type)) < 0) {
-            vrReportError(VIR_ERR_XML_ERROR,
-                          "unknown backend type '%s' for egd", type ? type : "");
+        if (!(type = vrXMLProp(backend, "type"))) {
+            vrReportError(VIR_ERR_XML_ERROR, "missing EGD backend type");
+            return -1;
+        }
+        if ((val = vrChrTypeFromString(type)) < 0) {
+            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "unknown backend type '%s' for egd", type);
             return -1;
         }
         rng->egd = g_new0(vrDomainChrSource, 1);
@@ -161,12 +158,21 @@ static int
 vrRNGParseRate(xmlNode *node, vrDomainRNGDef *rng)
 {
     xmlNode *rate = vrXMLChild(node, "rate");
+    g_autofree char *bytes = NULL;
+    g_autofree char *period = NULL;
 
     if (!rate)
         return 0;
-    if (vrXMLPropUInt(rate, "bytes", 10, VR_XML_PROP_NONE, &rng->rate_bytes) < 0 ||
-        vrXMLPropUInt(rate, "period", 10, VR_XML_PROP_NONE, &rng->rate_period) < 0)
+    bytes = vrXMLProp(rate, "bytes");
+    period = vrXMLProp(rate, "period");
+    if (bytes && vrStrToUInt(bytes, 10, &rng->rate_bytes) < 0) {
+        vrReportError(VIR_ERR_XML_ERROR, "invalid RNG rate bytes value");
         return -1;
+    }
+    if (period && vrStrToUInt(period, 10, &rng->rate_period) < 0) {
+        vrReportError(VIR_ERR_XML_ERROR, "invalid RNG rate period value");
+        return -1;
+    }
     /* A rate without bytes limits nothing and is dropped. */
     rng->has_rate = rng->rate_bytes > 0;
     return 0;

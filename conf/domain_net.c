@@ -235,14 +235,15 @@ vrNetParseChildren(xmlNode *node, vrDomainNetDef *net)
 }
 
 vrDomainNetDef *
-vrDomainNetDefParse(xmlNode *node, unsigned int parse_flags)
+vrDomainNetDefParse(xmlNode *node, const vrDomainDef *def,
+                    unsigned int parse_flags)
 {
     g_autoptr(vrDomainNetDef) net = g_new0(vrDomainNetDef, 1);
     xmlNode *child;
     int type = VR_NET_TYPE_USER;
 
     if (vrXMLPropEnum(node, "type", vrNetTypeFromString,
-                      VR_XML_PROP_REQUIRED, &type) < 0)
+                      VR_XML_PROP_NONE, &type) < 0)
         return NULL;
     net->type = type;
     if (type != VR_NET_TYPE_USER && type != VR_NET_TYPE_ETHERNET &&
@@ -262,8 +263,8 @@ vrDomainNetDefParse(xmlNode *node, unsigned int parse_flags)
     if ((child = vrXMLChild(node, "target")) &&
         vrNetParseTarget(child, net, parse_flags) < 0)
         return NULL;
-    if (vrNetParseChildren(node, net) < 0 ||
-        vrDeviceInfoParse(node, parse_flags, &net->info) < 0)
+    if (vrDeviceInfoParse(node, parse_flags, &net->info) < 0 ||
+        vrNetParseChildren(node, net) < 0)
         return NULL;
     if (net->managed_tap == VR_TRISTATE_NO && net->type != VR_NET_TYPE_ETHERNET) {
         vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,

@@ -1,5 +1,6 @@
 /* <os> (boot options, loader, kernel), <features> and <clock>: parse and
  * format as libvirt 9.0 does. */
+#include <errno.h>
 #include <string.h>
 
 #include "conf/domain_priv.h"
@@ -36,11 +37,11 @@ vrDomainOSCopy(vrDomainOSDef *dst, const vrDomainOSDef *src)
     dst->initargs = g_strdupv(src->initargs);
 }
 
-/* Text of a child element; empty text counts as absent. */
+/* Text of an <os> child element (of any <os>); empty counts as absent. */
 static char *
-vrDomainOSChildText(xmlNode *os, const char *name)
+vrDomainOSChildText(xmlNode *root, const char *name)
 {
-    char *text = vrXMLChildText(os, name);
+    char *text = vrXMLText(vrXMLGrandchild(root, "os", name));
 
     if (text && !*text)
         g_clear_pointer(&text, g_free);
@@ -48,10 +49,10 @@ vrDomainOSChildText(xmlNode *os, const char *name)
 }
 
 static int
-vrDomainLoaderParse(xmlNode *os, vrDomainOSDef *def)
+vrDomainLoaderParse(xmlNode *root, vrDomainOSDef *def)
 {
-    xmlNode *loader = vrXMLChild(os, "loader");
-    xmlNode *nvram = vrXMLChild(os, "nvram");
+    xmlNode *loader = vrXMLGrandchild(root, "os", "loader");
+    xmlNode *nvram = vrXMLGrandchild(root, "os", "nvram");
     int val;
 
     if (loader) {
@@ -79,24 +80,21 @@ vrDomainLoaderParse(xmlNode *os, vrDomainOSDef *def)
             g_clear_pointer(&def->nvram, g_free);
         def->nvram_template = vrXMLProp(nvram, "template");
     }
-    if ((loader || nvram) && !def->loader) {
-        vrReportError(VIR_ERR_XML_DETAIL,
-                      "no loader path specified and firmware auto selection disabled");
-        return -1;
-    }
+    /* Checked when defaults are filled (firmware auto-selection). */
+    def->loader_missing = (loader || nvram) && !def->loader;
     return 0;
 }
 
 static int
-vrDomainBootParse(xmlNode *os, vrDomainOSDef *def)
+vrDomainBootParse(xmlNode *root, vrDomainOSDef *def)
 {
-    xmlNode *cur;
+    g_autoptr(GPtrArray) boots = vrXMLGrandchildren(root, "os", "boot");
+    guint i;
 
-    for (cur = os->children; cur; cur = cur->next) {
+    for (i = 0; i < boots->len; i++) {
+        xmlNode *cur = g_ptr_array_index(boots, i);
         int val;
 
-        if (!vrXMLIsElement(cur, "boot"))
-            continue;
         /* libvirt reads the first VR_DOMAIN_BOOT_MAX entries only. */
         if (def->nboot == VR_DOMAIN_BOOT_MAX)
             break;
@@ -109,19 +107,27 @@ vrDomainBootParse(xmlNode *os, vrDomainOSDef *def)
 }
 
 static int
-vrDomainInitParse(xmlNode *os, vrDomainOSDef *def)
+vrDomainInitParse(xmlNode *root, vrDomainOSDef *def)
 {
+    g_autoptr(GPtrArray) nodes = vrXMLGrandchildren(root, "os", "initarg");
     g_autoptr(GPtrArray) args = g_ptr_array_new();
-    xmlNode *cur;
+    guint i;
 
-    def->init = vrDomainOSChildText(os, "init");
+    def->init = vrDomainOSChildText(root, "init");
     if (!def->init) {
         vrReportError(VIR_ERR_XML_ERROR, "init binary must be specified");
         return -1;
     }
-    for (cur = os->children; cur; cur = cur->next) {
-        if (vrXMLIsElement(cur, "initarg"))
-            g_ptr_array_add(args, vrXMLText(cur));
+    for (i = 0; i < nodes->len; i++) {
+        char *arg = vrXMLText(g_ptr_array_index(nodes, i));
+
+        if (!*arg) {
+            g_free(arg);
+            g_ptr_array_foreach(args, (GFunc)g_free, NULL);
+            vrReportError(VIR_ERR_XML_ERROR, "No data supplied for <initarg> element");
+            return -1;
+        }
+        g_ptr_array_add(args, arg);
     }
     if (args->len) {
         g_ptr_array_add(args, NULL);
@@ -131,22 +137,22 @@ vrDomainInitParse(xmlNode *os, vrDomainOSDef *def)
 }
 
 int
-vrDomainOSParse(xmlNode *os, vrDomainDef *def)
+vrDomainOSParse(xmlNode *root, vrDomainDef *def)
 {
     vrDomainOSDef *osdef = &def->priv->os;
     int ostype = vrDomainOSTypeFromString(def->os_type);
 
     if (ostype == VR_DOMAIN_OSTYPE_EXE)
-        return vrDomainInitParse(os, osdef);
+        return vrDomainInitParse(root, osdef);
     if (ostype == VR_DOMAIN_OSTYPE_HVM || ostype == VR_DOMAIN_OSTYPE_XEN ||
         ostype == VR_DOMAIN_OSTYPE_XENPVH || ostype == VR_DOMAIN_OSTYPE_UML) {
-        osdef->kernel = vrDomainOSChildText(os, "kernel");
-        osdef->initrd = vrDomainOSChildText(os, "initrd");
-        osdef->cmdline = vrDomainOSChildText(os, "cmdline");
-        if (vrDomainLoaderParse(os, osdef) < 0)
+        osdef->kernel = vrDomainOSChildText(root, "kernel");
+        osdef->initrd = vrDomainOSChildText(root, "initrd");
+        osdef->cmdline = vrDomainOSChildText(root, "cmdline");
+        if (vrDomainLoaderParse(root, osdef) < 0)
             return -1;
     }
-    if (ostype == VR_DOMAIN_OSTYPE_HVM && vrDomainBootParse(os, osdef) < 0)
+    if (ostype == VR_DOMAIN_OSTYPE_HVM && vrDomainBootParse(root, osdef) < 0)
         return -1;
     return 0;
 }
@@ -331,21 +337,22 @@ vrDomainFeaturesFormat(GString *buf, const vrDomainDef *def)
 /* adjustment='N' on utc/localtime turns the clock into a variable one
  * based on that offset, as libvirt does; 'reset' is kept. */
 static int
-vrDomainClockParseAdjustment(xmlNode *clock, vrDomainClockDef *def)
+vrDomainClockParseAdjustment(xmlNode *root, vrDomainClockDef *def)
 {
-    g_autofree char *adj = vrXMLProp(clock, "adjustment");
+    g_autofree char *adj = vrXMLChildrenProp(root, "clock", "adjustment");
     long long val;
     char *end = NULL;
 
     if (!adj)
         return 0;
+    errno = 0;
     if (def->offset != VR_DOMAIN_CLOCK_OFFSET_VARIABLE &&
         strcmp(adj, "reset") == 0) {
         def->reset = true;
         return 0;
     }
     val = g_ascii_strtoll(adj, &end, 10);
-    if (end == adj || *end) {
+    if (end == adj || *end || errno) {
         /* A variable clock ignores a bad adjustment; others reject it. */
         if (def->offset == VR_DOMAIN_CLOCK_OFFSET_VARIABLE)
             return 0;
@@ -362,7 +369,7 @@ vrDomainClockParseAdjustment(xmlNode *clock, vrDomainClockDef *def)
 }
 
 static int
-vrDomainClockParseOffsetArgs(xmlNode *clock, vrDomainClockDef *def)
+vrDomainClockParseOffsetArgs(xmlNode *root, vrDomainClockDef *def)
 {
     g_autofree char *basis = NULL;
     g_autofree char *start = NULL;
@@ -370,7 +377,7 @@ vrDomainClockParseOffsetArgs(xmlNode *clock, vrDomainClockDef *def)
 
     switch (def->offset) {
     case VR_DOMAIN_CLOCK_OFFSET_VARIABLE:
-        if ((basis = vrXMLProp(clock, "basis"))) {
+        if ((basis = vrXMLChildrenProp(root, "clock", "basis"))) {
             if ((val = vrDomainClockBasisFromString(basis)) < 0) {
                 vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                               "unknown clock basis '%s'", basis);
@@ -378,16 +385,18 @@ vrDomainClockParseOffsetArgs(xmlNode *clock, vrDomainClockDef *def)
             }
             def->basis = val;
         }
-        return vrDomainClockParseAdjustment(clock, def);
+        return vrDomainClockParseAdjustment(root, def);
     case VR_DOMAIN_CLOCK_OFFSET_TIMEZONE:
-        if (!(def->timezone = vrXMLProp(clock, "timezone"))) {
+        def->timezone = vrXMLChildrenProp(root, "clock", "timezone");
+        if (!def->timezone || !*def->timezone) {
+            g_clear_pointer(&def->timezone, g_free);
             vrReportError(VIR_ERR_INTERNAL_ERROR,
                           "missing 'timezone' attribute for clock with offset='timezone'");
             return -1;
         }
         return 0;
     case VR_DOMAIN_CLOCK_OFFSET_ABSOLUTE:
-        start = vrXMLProp(clock, "start");
+        start = vrXMLChildrenProp(root, "clock", "start");
         if (!start || vrStrToULongLong(start, 10, &def->start) < 0) {
             vrReportError(VIR_ERR_INTERNAL_ERROR,
                           "missing 'start' attribute for clock with offset='absolute'");
@@ -395,7 +404,7 @@ vrDomainClockParseOffsetArgs(xmlNode *clock, vrDomainClockDef *def)
         }
         return 0;
     default:
-        return vrDomainClockParseAdjustment(clock, def);
+        return vrDomainClockParseAdjustment(root, def);
     }
 }
 
@@ -429,12 +438,15 @@ vrDomainTimerParse(xmlNode *node, GArray *timers)
     return 0;
 }
 
+/* Each clock attribute comes from the first <clock> that has it, and the
+ * timers from every <clock>: libvirt reads "./clock/@offset",
+ * "./clock/timer" and so on. */
 int
-vrDomainClockParse(xmlNode *clock, vrDomainDef *def)
+vrDomainClockParse(xmlNode *root, vrDomainDef *def)
 {
     vrDomainClockDef *clk = &def->priv->clock;
-    g_autofree char *offset = vrXMLProp(clock, "offset");
-    xmlNode *cur;
+    g_autofree char *offset = vrXMLChildrenProp(root, "clock", "offset");
+    xmlNode *clock, *cur;
     int val;
 
     if (offset) {
@@ -445,15 +457,19 @@ vrDomainClockParse(xmlNode *clock, vrDomainDef *def)
         }
         clk->offset = val;
     }
-    if (vrDomainClockParseOffsetArgs(clock, clk) < 0)
+    if (vrDomainClockParseOffsetArgs(root, clk) < 0)
         return -1;
-    for (cur = clock->children; cur; cur = cur->next) {
-        if (!vrXMLIsElement(cur, "timer"))
+    for (clock = root->children; clock; clock = clock->next) {
+        if (!vrXMLIsElement(clock, "clock"))
             continue;
-        if (!clk->timers)
-            clk->timers = g_array_new(FALSE, FALSE, sizeof(vrDomainTimerDef));
-        if (vrDomainTimerParse(cur, clk->timers) < 0)
-            return -1;
+        for (cur = clock->children; cur; cur = cur->next) {
+            if (!vrXMLIsElement(cur, "timer"))
+                continue;
+            if (!clk->timers)
+                clk->timers = g_array_new(FALSE, FALSE, sizeof(vrDomainTimerDef));
+            if (vrDomainTimerParse(cur, clk->timers) < 0)
+                return -1;
+        }
     }
     return 0;
 }

@@ -75,6 +75,11 @@ vrPostParseOS(vrDomainDef *def)
     vrDomainOSDef *os = &def->priv->os;
     bool device_boot = vrDomainHasDeviceBoot(def);
 
+    if (os->loader_missing) {
+        vrReportError(VIR_ERR_XML_DETAIL,
+                      "no loader path specified and firmware auto selection disabled");
+        return -1;
+    }
     if (!def->os_arch)
         def->os_arch = g_strdup(VR_DOMAIN_DEFAULT_ARCH);
     if (os->loader && !os->loader_type)
@@ -88,6 +93,31 @@ vrPostParseOS(vrDomainDef *def)
         !os->nboot && !device_boot) {
         os->boot[0] = VR_DOMAIN_BOOT_DISK;
         os->nboot = 1;
+    }
+    return 0;
+}
+
+/* A boot order belongs to one device. */
+static int
+vrPostParseBootOrders(vrDomainDef *def)
+{
+    const vrDomainDevices *devs = &def->priv->devices;
+    g_autoptr(GHashTable) seen = g_hash_table_new(NULL, NULL);
+    g_autoptr(GPtrArray) infos = g_ptr_array_new();
+    guint i;
+
+    for (i = 0; i < devs->disks->len; i++)
+        g_ptr_array_add(infos, &((vrDomainDiskDef *)g_ptr_array_index(devs->disks, i))->info);
+    for (i = 0; i < devs->nets->len; i++)
+        g_ptr_array_add(infos, &((vrDomainNetDef *)g_ptr_array_index(devs->nets, i))->info);
+    for (i = 0; i < infos->len; i++) {
+        unsigned int order = ((vrDeviceInfo *)g_ptr_array_index(infos, i))->boot_order;
+
+        if (order && !g_hash_table_add(seen, GUINT_TO_POINTER(order))) {
+            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "boot order '%u' used for more than one device", order);
+            return -1;
+        }
     }
     return 0;
 }
@@ -187,49 +217,13 @@ vrPostParseImplicitControllers(vrDomainDef *def)
     }
 }
 
-#define VR_ISA_SERIAL_PORTS 4
-
-static bool
-vrIsaPortUsed(GPtrArray *serials, int port)
-{
-    guint i;
-
-    for (i = 0; i < serials->len; i++) {
-        const vrDomainChrDef *chr = g_ptr_array_index(serials, i);
-
-        if (chr->target_type == VR_CHR_SERIAL_TARGET_ISA && chr->port == port)
-            return true;
-    }
-    return false;
-}
-
-/* ISA serial ports take the lowest port free among ISA ports and there
- * are only VR_ISA_SERIAL_PORTS of them; every other unnumbered port gets
- * the highest port so far + 1. */
-static int
+/* Serial ports still unnumbered get the highest port so far + 1. */
+static void
 vrPostParseSerialPorts(vrDomainDef *def)
 {
     GPtrArray *serials = def->priv->devices.serials;
     guint i, j;
 
-    for (i = 0; i < serials->len; i++) {
-        vrDomainChrDef *chr = g_ptr_array_index(serials, i);
-        int port = 0;
-
-        if (chr->target_type != VR_CHR_SERIAL_TARGET_ISA)
-            continue;
-        if (chr->port == -1) {
-            while (vrIsaPortUsed(serials, port))
-                port++;
-            chr->port = port;
-        }
-        if (chr->port > VR_ISA_SERIAL_PORTS - 1) {
-            vrReportError(VIR_ERR_INTERNAL_ERROR,
-                          "Maximum supported number of ISA serial ports is '%d'",
-                          VR_ISA_SERIAL_PORTS);
-            return -1;
-        }
-    }
     for (i = 0; i < serials->len; i++) {
         vrDomainChrDef *chr = g_ptr_array_index(serials, i);
         int max = -1;
@@ -240,7 +234,6 @@ vrPostParseSerialPorts(vrDomainDef *def)
             max = MAX(max, ((vrDomainChrDef *)g_ptr_array_index(serials, j))->port);
         chr->port = max + 1;
     }
-    return 0;
 }
 
 static bool
@@ -296,6 +289,18 @@ vrPostParseConsoleCompat(vrDomainDef *def)
             serial->target_type = VR_CHR_SERIAL_TARGET_NONE;
             serial->port = 0;
             g_ptr_array_add(devs->serials, serial);
+        } else if (!vrDomainChrSourceEqual(
+                       &((vrDomainChrDef *)g_ptr_array_index(devs->serials, 0))->source,
+                       &first->source)) {
+            /* A console that differs from serial[0] is dropped for a stub
+             * aliasing it. */
+            vrDomainChrDef *stub = vrDomainChrDefNew(VR_CHR_DEVICE_CONSOLE);
+
+            stub->target_type = VR_CHR_CONSOLE_TARGET_SERIAL;
+            stub->port = first->port;
+            vrDomainChrDefFree(g_ptr_array_steal_index(devs->consoles, 0));
+            g_ptr_array_insert(devs->consoles, 0, stub);
+            first = stub;
         }
         first->target_type = VR_CHR_CONSOLE_TARGET_SERIAL;
     } else if (devs->serials->len &&
@@ -315,15 +320,11 @@ vrPostParseVideos(vrDomainDef *def)
     guint i;
     int primary = -1;
 
-    for (i = 0; i < devs->videos->len; i++) {
-        if (!((vrDomainVideoDef *)g_ptr_array_index(devs->videos, i))->primary)
-            continue;
-        if (primary >= 0) {
-            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                          "Only one primary video device is supported");
-            return -1;
-        }
-        primary = (int)i;
+    /* The first primary video goes first; more than one primary is
+     * reported when validating. */
+    for (i = 0; i < devs->videos->len && primary < 0; i++) {
+        if (((vrDomainVideoDef *)g_ptr_array_index(devs->videos, i))->primary)
+            primary = (int)i;
     }
     if (primary > 0) {
         gpointer video = g_ptr_array_steal_index(devs->videos, primary);
@@ -351,12 +352,13 @@ vrDomainDefPostParse(vrDomainDef *def, unsigned int parse_flags)
 {
     if (vrPostParseMemory(def) < 0 ||
         vrPostParseVcpus(def) < 0 ||
-        vrPostParseOS(def) < 0 ||
-        vrPostParseDisks(def) < 0)
+        vrPostParseDisks(def) < 0 ||
+        vrPostParseBootOrders(def) < 0 ||
+        vrPostParseOS(def) < 0)
         return -1;
     vrPostParseControllerIndexes(def);
-    if (vrPostParseSerialPorts(def) < 0 ||
-        vrPostParseConsoleCompat(def) < 0)
+    vrPostParseSerialPorts(def);
+    if (vrPostParseConsoleCompat(def) < 0)
         return -1;
     vrPostParseImplicitControllers(def);
     return vrPostParseVideos(def);

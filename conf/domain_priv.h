@@ -25,6 +25,7 @@ typedef struct {
     vrDomainLoaderType loader_type;
     vrTristate loader_readonly;         /* yes/no */
     vrTristate loader_secure;           /* yes/no */
+    bool loader_missing;                /* <loader>/<nvram> without a path */
     char *nvram;
     char *nvram_template;
     char *kernel, *initrd, *cmdline, *init;
@@ -96,13 +97,16 @@ vrDomainDef *vrDomainDefNew(void);
 vrDomainVirtType vrDomainDefVirtTypeFromString(const char *str);
 
 /* domain_os.c: <os>, <features>, <clock>, lifecycle */
-int vrDomainOSParse(xmlNode *os, vrDomainDef *def);
+/* root is the <domain> element: libvirt reads "./os/..." across every
+ * <os> element. */
+int vrDomainOSParse(xmlNode *root, vrDomainDef *def);
 void vrDomainOSFormat(GString *buf, const vrDomainDef *def);
 void vrDomainOSCopy(vrDomainOSDef *dst, const vrDomainOSDef *src);
 void vrDomainOSClear(vrDomainOSDef *os);
 int vrDomainFeaturesParse(xmlNode *features, vrDomainDef *def);
 void vrDomainFeaturesFormat(GString *buf, const vrDomainDef *def);
-int vrDomainClockParse(xmlNode *clock, vrDomainDef *def);
+/* root is the <domain> element (attributes may come from any <clock>). */
+int vrDomainClockParse(xmlNode *root, vrDomainDef *def);
 void vrDomainClockFormat(GString *buf, const vrDomainDef *def);
 
 /* domain_cpu.c: <cpu>, <vcpu> and cpusets */
@@ -128,7 +132,8 @@ int vrDomainDefValidate(const vrDomainDef *def);
 
 /* domain_schema.c: RelaxNG check of a parsed document. */
 int vrDomainSchemaValidate(xmlDoc *doc);
-/* Use path instead of the installed domain.rng (tests); NULL resets. */
+/* Use path instead of the installed domain.rng (tests); NULL resets.
+ * Not to be called while other threads validate. */
 void vrDomainSchemaSetPath(const char *path);
 
 /* domain_net.c: name <target dev> of interfaces that have none after

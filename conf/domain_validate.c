@@ -61,6 +61,7 @@ vrValidateDisks(const vrDomainDef *def)
         if (vrDomainDiskDefValidate(g_ptr_array_index(disks, i)) < 0)
             return -1;
     }
+
     for (i = 0; i < disks->len; i++) {
         const vrDomainDiskDef *a = g_ptr_array_index(disks, i);
 
@@ -116,12 +117,6 @@ vrValidateDeviceInfos(const vrDomainDef *def)
         for (j = i + 1; j < infos->len; j++) {
             const vrDeviceInfo *b = g_ptr_array_index(infos, j);
 
-            if (a->boot_order && a->boot_order == b->boot_order) {
-                vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                              "boot order '%u' used for more than one device",
-                              a->boot_order);
-                return -1;
-            }
             if (a->alias && b->alias && strcmp(a->alias, b->alias) == 0) {
                 vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                               "non unique alias detected: %s", a->alias);
@@ -133,14 +128,70 @@ vrValidateDeviceInfos(const vrDomainDef *def)
 }
 
 static int
+vrValidateChrSources(const vrDomainDef *def)
+{
+    const vrDomainDevices *devs = &def->priv->devices;
+    guint i;
+
+    for (i = 0; i < devs->serials->len; i++) {
+        if (vrDomainChrSourceValidate(
+                &((vrDomainChrDef *)g_ptr_array_index(devs->serials, i))->source) < 0)
+            return -1;
+    }
+    for (i = 0; i < devs->consoles->len; i++) {
+        if (vrDomainChrSourceValidate(
+                &((vrDomainChrDef *)g_ptr_array_index(devs->consoles, i))->source) < 0)
+            return -1;
+    }
+    for (i = 0; i < devs->rngs->len; i++) {
+        const vrDomainRNGDef *rng = g_ptr_array_index(devs->rngs, i);
+
+        if (rng->egd && vrDomainChrSourceValidate(rng->egd) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+vrValidateInputs(const vrDomainDef *def)
+{
+    GPtrArray *inputs = def->priv->devices.inputs;
+    guint i;
+
+    for (i = 0; i < inputs->len; i++) {
+        if (vrDomainInputDefValidate(g_ptr_array_index(inputs, i), def) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
 vrValidateVideos(const vrDomainDef *def)
 {
     GPtrArray *videos = def->priv->devices.videos;
     guint i;
 
+    for (i = 1; i < videos->len; i++) {
+        if (((vrDomainVideoDef *)g_ptr_array_index(videos, i))->primary) {
+            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "Only one primary video device is supported");
+            return -1;
+        }
+    }
     for (i = 0; i < videos->len; i++) {
         const vrDomainVideoDef *video = g_ptr_array_index(videos, i);
 
+        if (video->type != VR_VIDEO_TYPE_QXL) {
+            const char *attr = video->ram ? "ram" : video->vram64 ? "vram64" :
+                               video->vgamem ? "vgamem" : NULL;
+
+            if (attr) {
+                vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                              "%s attribute only supported for video type qxl",
+                              attr);
+                return -1;
+            }
+        }
         if (video->type == VR_VIDEO_TYPE_NONE && videos->len > 1) {
             vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                           "a 'none' video type must be the only video device "
@@ -151,14 +202,75 @@ vrValidateVideos(const vrDomainDef *def)
     return 0;
 }
 
+/* Two controllers of a type may share an index only as USB companions. */
+static int
+vrValidateControllers(const vrDomainDef *def)
+{
+    GPtrArray *conts = def->priv->devices.controllers;
+    guint i, j;
+
+    for (i = 0; i < conts->len; i++) {
+        const vrDomainControllerDef *a = g_ptr_array_index(conts, i);
+
+        if (a->type == VR_CONTROLLER_TYPE_USB)
+            continue;
+        for (j = i + 1; j < conts->len; j++) {
+            const vrDomainControllerDef *b = g_ptr_array_index(conts, j);
+
+            if (a->type == b->type && a->idx == b->idx) {
+                vrReportError(VIR_ERR_XML_ERROR,
+                              "Multiple '%s' controllers with index '%d'",
+                              vrControllerTypeToString(a->type), a->idx);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* USB controllers sharing an index need a master among them. */
+static int
+vrValidateUSBMasters(const vrDomainDef *def)
+{
+    GPtrArray *conts = def->priv->devices.controllers;
+    guint i, j;
+
+    for (i = 0; i < conts->len; i++) {
+        const vrDomainControllerDef *a = g_ptr_array_index(conts, i);
+        bool master = false;
+        int count = 0;
+
+        if (a->type != VR_CONTROLLER_TYPE_USB)
+            continue;
+        for (j = 0; j < conts->len; j++) {
+            const vrDomainControllerDef *b = g_ptr_array_index(conts, j);
+
+            if (b->type == VR_CONTROLLER_TYPE_USB && b->idx == a->idx) {
+                count++;
+                master = master || b->usb_startport < 0;
+            }
+        }
+        if (count > 1 && !master) {
+            vrErrorReport(VIR_FROM_XML, VIR_ERR_XML_DETAIL, __FILE__, __func__,
+                          __LINE__, "No master USB controller specified");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int
 vrDomainDefValidate(const vrDomainDef *def)
 {
     if (vrValidateName(def->name) < 0 ||
+        vrValidateControllers(def) < 0 ||
+        vrValidateUSBMasters(def) < 0 ||
         vrValidateDisks(def) < 0 ||
+        vrValidateDeviceInfos(def) < 0 ||
+        vrValidateChrSources(def) < 0 ||
+        vrValidateInputs(def) < 0 ||
         vrValidateLifecycle("poweroff", def->on_poweroff) < 0 ||
         vrValidateLifecycle("reboot", def->on_reboot) < 0 ||
-        vrValidateDeviceInfos(def) < 0 ||
         vrValidateVideos(def) < 0)
         return -1;
     return 0;

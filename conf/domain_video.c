@@ -86,19 +86,19 @@ vrDomainVideoDefPostParse(vrDomainVideoDef *video, const vrDomainDef *def)
     if (video->type == VR_VIDEO_TYPE_DEFAULT)
         video->type = vrVideoDefaultType(def);
     if (video->type == VR_VIDEO_TYPE_NONE) {
-        video->vram = video->ram = 0;
+        video->vram = video->ram = video->vram64 = video->vgamem = 0;
         video->heads = 0;
+        video->has_accel = false;
+        video->accel3d = video->accel2d = VR_TRISTATE_ABSENT;
         return;
     }
     /* Default first, then round: an overflowing size ends up 0. */
     if (!video->vram)
         video->vram = vrVideoDefaultVram(def, video->type);
     video->vram = vrRoundUpPow2(video->vram);
-    if (video->type == VR_VIDEO_TYPE_QXL) {
-        if (!video->ram)
-            video->ram = VR_VIDEO_QXL_KIB;
-        video->ram = vrRoundUpPow2(video->ram);
-    }
+    if (video->type == VR_VIDEO_TYPE_QXL && !video->ram)
+        video->ram = VR_VIDEO_QXL_KIB;
+    video->ram = vrRoundUpPow2(video->ram);
 }
 
 vrDomainVideoDef *
@@ -116,7 +116,8 @@ vrVideoParseSize(xmlNode *model, const char *name, unsigned int *out)
 {
     g_autofree char *str = vrXMLProp(model, name);
 
-    if (str && vrStrToUInt(str, 10, out) < 0) {
+    /* An empty value counts as absent. */
+    if (str && *str && vrStrToUInt(str, 10, out) < 0) {
         vrReportError(VIR_ERR_XML_ERROR, "cannot parse video %s '%s'", name, str);
         return -1;
     }
@@ -151,7 +152,7 @@ vrVideoParseModel(xmlNode *model, vrDomainVideoDef *video, bool *has_heads)
     g_autofree char *primary = vrXMLProp(model, "primary");
     int val;
 
-    if (type) {
+    if (type && *type) {
         if ((val = vrVideoTypeFromString(type)) <= VR_VIDEO_TYPE_DEFAULT) {
             vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "unknown video model '%s'",
                           type);
@@ -164,7 +165,7 @@ vrVideoParseModel(xmlNode *model, vrDomainVideoDef *video, bool *has_heads)
         vrVideoParseSize(model, "vram64", &video->vram64) < 0 ||
         vrVideoParseSize(model, "vgamem", &video->vgamem) < 0)
         return -1;
-    if (heads) {
+    if (heads && *heads) {
         if (vrStrToUInt(heads, 10, &video->heads) < 0) {
             vrReportError(VIR_ERR_INTERNAL_ERROR, "cannot parse video heads '%s'",
                           heads);

@@ -119,15 +119,25 @@ vrXMLCheckDepth(const xmlNode *root)
     return 0;
 }
 
+/* libxml2 2.9 must be initialised once before threads use it. */
+static gpointer
+vrXMLInitOnce(gpointer data)
+{
+    xmlInitParser();
+    return NULL;
+}
+
 xmlDoc *
 vrXMLParseString(const char *xml, const char *url, const char *root_name)
 {
+    static GOnce init = G_ONCE_INIT;
     vrXMLParseState state = { NULL };
     xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
     xmlNode *root;
     size_t len = strlen(xml);
 
+    g_once(&init, vrXMLInitOnce, NULL);
     if (len > VR_XML_MAX_BYTES) {
         vrReportError(VIR_ERR_XML_ERROR,
                       "document is %zu bytes, larger than the limit of %d bytes",
@@ -200,6 +210,65 @@ vrXMLChild(const xmlNode *parent, const char *name)
             return cur;
     }
     return NULL;
+}
+
+xmlNode *
+vrXMLGrandchild(const xmlNode *root, const char *parent, const char *name)
+{
+    xmlNode *cur;
+    xmlNode *found;
+
+    for (cur = root->children; cur; cur = cur->next) {
+        if (vrXMLIsElement(cur, parent) && (found = vrXMLChild(cur, name)))
+            return found;
+    }
+    return NULL;
+}
+
+char *
+vrXMLChildrenProp(const xmlNode *root, const char *name, const char *attr)
+{
+    xmlNode *cur;
+    char *val;
+
+    for (cur = root->children; cur; cur = cur->next) {
+        if (vrXMLIsElement(cur, name) && (val = vrXMLProp(cur, attr)))
+            return val;
+    }
+    return NULL;
+}
+
+char *
+vrXMLGrandchildProp(const xmlNode *root, const char *parent, const char *name,
+                    const char *attr)
+{
+    xmlNode *cur, *child;
+    char *val;
+
+    for (cur = root->children; cur; cur = cur->next) {
+        if (!vrXMLIsElement(cur, parent) || !(child = vrXMLChild(cur, name)))
+            continue;
+        if ((val = vrXMLProp(child, attr)))
+            return val;
+    }
+    return NULL;
+}
+
+GPtrArray *
+vrXMLGrandchildren(const xmlNode *root, const char *parent, const char *name)
+{
+    GPtrArray *nodes = g_ptr_array_new();
+    xmlNode *cur, *child;
+
+    for (cur = root->children; cur; cur = cur->next) {
+        if (!vrXMLIsElement(cur, parent))
+            continue;
+        for (child = cur->children; child; child = child->next) {
+            if (vrXMLIsElement(child, name))
+                g_ptr_array_add(nodes, child);
+        }
+    }
+    return nodes;
 }
 
 char *

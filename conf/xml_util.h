@@ -35,6 +35,25 @@ xmlDoc *vrXMLParseString(const char *xml, const char *url,
 /* The first child element called name (no namespace), or NULL. */
 xmlNode *vrXMLChild(const xmlNode *parent, const char *name);
 
+/* The first element name under any <parent> child of root, in document
+ * order -- what libvirt's XPath "./parent/name[1]" selects. */
+xmlNode *vrXMLGrandchild(const xmlNode *root, const char *parent,
+                         const char *name);
+
+/* Attribute attr of the first child element name of root that has it --
+ * libvirt's "string(./name/@attr)". */
+char *vrXMLChildrenProp(const xmlNode *root, const char *name, const char *attr);
+
+/* Attribute attr of the first element name under a <parent> child of root
+ * that has it -- libvirt's "string(./parent/name[1]/@attr)". */
+char *vrXMLGrandchildProp(const xmlNode *root, const char *parent,
+                          const char *name, const char *attr);
+
+/* Every element name under every <parent> child of root, in document
+ * order ("./parent/name").  Free with g_ptr_array_unref. */
+GPtrArray *vrXMLGrandchildren(const xmlNode *root, const char *parent,
+                              const char *name);
+
 /* Whether node is an element called name with no namespace. */
 bool vrXMLIsElement(const xmlNode *node, const char *name);
 

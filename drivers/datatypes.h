@@ -19,6 +19,7 @@ struct _virConnect {
     virError err;                       /* last error raised through this conn */
     virErrorFunc handler;
     void *userData;
+    GArray *legacy_events;              /* vrLegacyEvent, guarded by lock */
 };
 
 struct _virDomain {

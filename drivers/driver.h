@@ -79,6 +79,14 @@ typedef int (*vrDrvDomainIsUpdated)(virDomainPtr dom);
 typedef int (*vrDrvNodeGetSecurityModel)(virConnectPtr conn, virSecurityModelPtr secmodel);
 typedef int (*vrDrvDomainGetSecurityLabel)(virDomainPtr dom, virSecurityLabelPtr seclabel);
 typedef int (*vrDrvDomainGetMaxVcpus)(virDomainPtr dom);
+typedef int (*vrDrvDomainGetVcpus)(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
+                                   unsigned char *cpumaps, int maplen);
+typedef int (*vrDrvDomainPinVcpu)(virDomainPtr dom, unsigned int vcpu,
+                                  unsigned char *cpumap, int maplen);
+typedef int (*vrDrvDomainSendKey)(virDomainPtr dom, unsigned int codeset,
+                                  unsigned int holdtime, unsigned int *keycodes,
+                                  int nkeycodes, unsigned int flags);
+typedef int (*vrDrvDomainCoreDump)(virDomainPtr dom, const char *to, unsigned int flags);
 typedef int (*vrDrvConnectDomainEventRegisterAny)(virConnectPtr conn, virDomainPtr dom,
                                                   int eventID,
                                                   virConnectDomainEventGenericCallback cb,
@@ -142,6 +150,10 @@ typedef struct {
     vrDrvNodeGetSecurityModel nodeGetSecurityModel;
     vrDrvDomainGetSecurityLabel domainGetSecurityLabel;
     vrDrvDomainGetMaxVcpus domainGetMaxVcpus;
+    vrDrvDomainGetVcpus domainGetVcpus;
+    vrDrvDomainPinVcpu domainPinVcpu;
+    vrDrvDomainSendKey domainSendKey;
+    vrDrvDomainCoreDump domainCoreDump;
     vrDrvConnectDomainEventRegisterAny connectDomainEventRegisterAny;
     vrDrvConnectDomainEventDeregisterAny connectDomainEventDeregisterAny;
 } vrHypervisorDriver;

@@ -78,6 +78,7 @@ void vrSimDomainStop(vrSimDomain *dom, int reason, guint64 now_ns)
         dom->def = g_steal_pointer(&dom->new_def);
     }
     dom->def->id = -1;
+    g_clear_pointer(&dom->pins, g_free);     /* pinning is live-only */
     vrSimDomainSetState(dom, VIR_DOMAIN_SHUTOFF, reason, now_ns);
 }
 
@@ -164,6 +165,7 @@ static void vrSimDomainFree(gpointer data)
 
     vrDomainDefFree(dom->def);
     vrDomainDefFree(dom->new_def);
+    g_free(dom->pins);
     g_free(dom->name);
     g_free(dom);
 }

@@ -23,7 +23,12 @@ typedef struct {
     bool has_managed_save;
     guint64 cpu_ns;                   /* cpu time banked before run_since_ns */
     guint64 run_since_ns;             /* when it last entered RUNNING */
+    guint8 *pins;                     /* live vcpu pinning: VR_SIM_PIN_MAPLEN bytes per
+                                       * vcpu (vcpus_max of them), NULL = every host cpu */
 } vrSimDomain;
+
+#define VR_SIM_HOST_CPUS_MAX 1024     /* host cpus a pin map can name */
+#define VR_SIM_PIN_MAPLEN (VR_SIM_HOST_CPUS_MAX / 8)
 
 typedef struct vrSimDomainList vrSimDomainList;
 

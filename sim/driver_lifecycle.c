@@ -4,6 +4,7 @@
 #include "sim/driver_priv.h"
 
 #include "sim/save_image.h"
+#include "util/file.h"
 
 #define VR_FROM_THIS VIR_FROM_TEST
 
@@ -353,4 +354,36 @@ int vrSimDrvDomainManagedSaveRemove(virDomainPtr handle, unsigned int flags)
     dom->has_managed_save = false;
     vrSimNodeUnlock(node);
     return 0;
+}
+
+#define VR_SIM_CORE_MAGIC "VireoSimCore 1\n"
+
+/* A core dump of a simulated guest: a header and the live definition.
+ * CRASH stops the domain afterwards (reason and event "crashed"), as the
+ * test driver does. */
+int vrSimDrvDomainCoreDump(virDomainPtr handle, const char *to, unsigned int flags)
+{
+    g_autofree char *xml = NULL;
+    g_autofree char *data = NULL;
+    vrSimNode *node;
+    vrSimDomain *dom;
+
+    if (vrSimCheckFlags(flags, VIR_DUMP_CRASH, "testDomainCoreDumpWithFormat") < 0)
+        return -1;
+    if (!(dom = vrSimDomainAcquire(handle, &node)))
+        return -1;
+    if (vrSimDomainCheckActive(dom) < 0)
+        goto error;
+    xml = vrDomainDefFormat(dom->def, VR_DOMAIN_DEF_FORMAT_SECURE);
+    data = g_strconcat(VR_SIM_CORE_MAGIC, xml, NULL);
+    if (vrFileWriteAtomic(to, data, strlen(data), 0600) < 0)
+        goto error;
+    if (flags & VIR_DUMP_CRASH)
+        vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_CRASHED,
+                  VIR_DOMAIN_EVENT_STOPPED_CRASHED);
+    vrSimNodeUnlock(node);
+    return 0;
+ error:
+    vrSimNodeUnlock(node);
+    return -1;
 }

@@ -64,6 +64,13 @@ char *vrSimDrvDomainGetXMLDesc(virDomainPtr handle, unsigned int flags);
 char *vrSimDrvDomainGetOSType(virDomainPtr handle);
 unsigned long vrSimDrvDomainGetMaxMemory(virDomainPtr handle);
 int vrSimDrvDomainGetMaxVcpus(virDomainPtr handle);
+int vrSimDrvDomainGetVcpus(virDomainPtr handle, virVcpuInfoPtr info, int maxinfo,
+                           unsigned char *cpumaps, int maplen);
+int vrSimDrvDomainPinVcpu(virDomainPtr handle, unsigned int vcpu,
+                          unsigned char *cpumap, int maplen);
+int vrSimDrvDomainSendKey(virDomainPtr handle, unsigned int codeset, unsigned int holdtime,
+                          unsigned int *keycodes, int nkeycodes, unsigned int flags);
+int vrSimDrvDomainCoreDump(virDomainPtr handle, const char *to, unsigned int flags);
 int vrSimDrvNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel);
 int vrSimDrvDomainGetSecurityLabel(virDomainPtr handle, virSecurityLabelPtr seclabel);
 int vrSimDrvDomainSetMemoryFlags(virDomainPtr handle, unsigned long memory, unsigned int flags);

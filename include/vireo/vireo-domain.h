@@ -1206,5 +1206,11 @@ int virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom, int e
 int virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID);
 int virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel);
 int virDomainGetMaxVcpus(virDomainPtr domain);
+int virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo, unsigned char *cpumaps, int maplen);
+int virDomainPinVcpu(virDomainPtr domain, unsigned int vcpu, unsigned char *cpumap, int maplen);
+int virDomainSendKey(virDomainPtr domain, unsigned int codeset, unsigned int holdtime, unsigned int *keycodes, int nkeycodes, unsigned int flags);
+int virDomainCoreDump(virDomainPtr domain, const char *to, unsigned int flags);
+int virConnectDomainEventRegister(virConnectPtr conn, virConnectDomainEventCallback cb, void *opaque, virFreeCallback freecb);
+int virConnectDomainEventDeregister(virConnectPtr conn, virConnectDomainEventCallback cb);
 
 #endif /* VIREO_DOMAIN_H */

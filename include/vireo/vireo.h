@@ -17,7 +17,10 @@ extern "C" {
 #include "vireo-storage.h"
 #include "vireo-stream.h"
 
-#define VIR_DOMAIN_EVENT_CALLBACK(cb) ((virConnectDomainEventGenericCallback)(cb))
+/* Through void (*)(void), which GCC accepts for such casts without
+ * -Wcast-function-type noise in callers. */
+#define VIR_DOMAIN_EVENT_CALLBACK(cb) \
+    ((virConnectDomainEventGenericCallback)(void (*)(void))(cb))
 #define VIR_CPU_MAPLEN(cpu) (((cpu) + 7) / 8)
 #define VIR_USE_CPU(cpumap, cpu) ((cpumap)[(cpu) / 8] |= (1 << ((cpu) % 8)))
 #define VIR_UNUSE_CPU(cpumap, cpu) ((cpumap)[(cpu) / 8] &= ~(1 << ((cpu) % 8)))

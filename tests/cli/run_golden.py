@@ -6,13 +6,15 @@ Usage: run_golden.py VIREO_BINARY CASES_DIR DATA_DIR
 Every CASES_DIR/NAME.cmd holds one command line: the words after
 "vireo -c sim:///default?private=1", split like a shell splits them
 (leading VAR=value words set environment variables instead; a first word
-"-c" replaces the URI).  The run must produce exactly NAME.out on stdout,
+"-c" replaces the URI and a first word @NOURI@ leaves it out, so that the
+shell picks its default).  @SPACES:N@ becomes the path of a scratch file
+holding N spaces, for tests at the edge of the shell's file size limit.  The run must produce exactly NAME.out on stdout,
 NAME.err on stderr (empty when absent) and the exit status in NAME.rc
 (0 when absent); NAME.in, when present, is fed on stdin.  In the files
 @DATA@ stands for DATA_DIR and @TMP@ for a scratch directory emptied
 before each case.  VIREO_REGENERATE=1 rewrites the expected files from
-the actual results.  Any file in CASES_DIR that belongs to no case fails
-the run.  Prints TAP.
+the actual results.  Any file in CASES_DIR that belongs to no case, and
+any file in DATA_DIR that no case mentions, fails the run.  Prints TAP.
 """
 import os
 import re
@@ -26,6 +28,7 @@ URI = 'sim:///default?private=1'
 TIMEOUT_S = 20
 EXPECTED_EXTS = ('.out', '.err', '.rc', '.in')
 ENV_WORD = re.compile(r'^([A-Z_][A-Z0-9_]*)=(.*)$', re.S)
+SPACES = re.compile(r'@SPACES:(\d+)@')
 
 # Output that legitimately changes from run to run: (regex, replacement).
 MASKS = [
@@ -70,8 +73,25 @@ def unused_files(casedir, names):
     return bad
 
 
+def make_spaces(match, tmpdir):
+    size = int(match.group(1))
+    path = os.path.join(tmpdir, 'spaces-%d.xml' % size)
+    with open(path, 'w') as f:
+        f.write(' ' * size)
+    return path
+
+
+def unused_data(casedir, datadir):
+    text = ''
+    for entry in os.listdir(casedir):
+        if entry.endswith(('.cmd', '.in')):
+            text += read(os.path.join(casedir, entry))
+    return sorted(e for e in os.listdir(datadir) if '@DATA@/' + e not in text)
+
+
 def prepare(cmdline, datadir, tmpdir, env):
     """Returns (argv words, environment) for one case."""
+    cmdline = SPACES.sub(lambda m: make_spaces(m, tmpdir), cmdline)
     words = shlex.split(cmdline.replace('@DATA@', datadir).replace('@TMP@', tmpdir))
     env = dict(env)
     while words and ENV_WORD.match(words[0]):
@@ -79,6 +99,8 @@ def prepare(cmdline, datadir, tmpdir, env):
         env[m.group(1)] = m.group(2)
     if words and words[0] == '-c':
         return words, env
+    if words and words[0] == '@NOURI@':
+        return words[1:], env
     return ['-c', URI] + words, env
 
 
@@ -107,7 +129,8 @@ def main():
     vireo, casedir, datadir = (os.path.abspath(a) for a in sys.argv[1:])
     regen = os.environ.get('VIREO_REGENERATE') == '1'
     names = sorted(e[:-4] for e in os.listdir(casedir) if e.endswith('.cmd'))
-    bad = unused_files(casedir, set(names))
+    bad = unused_files(casedir, set(names)) + \
+        ['data/' + e for e in unused_data(casedir, datadir)]
     print('1..%d' % (len(names) + 1))
     failed = 0
 
@@ -141,11 +164,11 @@ def main():
                     print('#   %s: got      %r' % (label, g))
     if bad:
         failed += 1
-        print('not ok %d - no unused files in cases/' % (len(names) + 1))
+        print('not ok %d - no unused files in cases/ and data/' % (len(names) + 1))
         for entry in bad:
             print('#   unused: %s' % entry)
     else:
-        print('ok %d - no unused files in cases/' % (len(names) + 1))
+        print('ok %d - no unused files in cases/ and data/' % (len(names) + 1))
     return 1 if failed else 0
 
 

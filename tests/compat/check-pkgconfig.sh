@@ -9,7 +9,7 @@ set -u
 
 meson=$1 build=$2 prefix=$3 libdir=$4 version=$5 sanitize=$6
 client_src=$7 expected=$8 run_client=$9
-PLAN=7
+PLAN=9
 
 tap_plan $PLAN
 work=$(mktemp -d)
@@ -31,6 +31,18 @@ tap_ok "meson install --destdir"
 pcdir=$dest$libdir/pkgconfig
 [ -f "$pcdir/vireo.pc" ] || stop "vireo.pc installed in $libdir/pkgconfig"
 tap_ok "vireo.pc installed in $libdir/pkgconfig"
+
+# What a packaged vireo must carry besides the library.
+if [ -n "$(find "$dest" -path '*/man1/vireo.1*' -print -quit)" ]; then
+    tap_ok "man page vireo.1 installed"
+else
+    tap_fail "man page vireo.1 installed"
+fi
+if [ -x "$dest$prefix/bin/vireo" ]; then
+    tap_ok "the vireo shell installed in $prefix/bin"
+else
+    tap_fail "the vireo shell installed in $prefix/bin"
+fi
 
 pc() {
     PKG_CONFIG_PATH=$pcdir PKG_CONFIG_LIBDIR=$pcdir \

@@ -520,6 +520,87 @@ test_disk_name_index(void **state)
     assert_int_equal(vrDiskNameToIndex("vdA"), -1);
 }
 
+/* The <metadata> part of def's inactive format. */
+static char *
+vrTestMetadataOf(const vrDomainDef *def)
+{
+    g_autofree char *xml = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    const char *start = strstr(xml, "  <metadata");
+    const char *end = strstr(xml, "  <memory");
+
+    if (!start)
+        return g_strdup("");
+    return g_strndup(start, end - start);
+}
+
+#define VR_TEST_E VIR_DOMAIN_METADATA_ELEMENT
+
+/* Expected values captured from libvirt 9.0 (virDomainSetMetadata /
+ * virDomainGetMetadata on test:///default). */
+static void
+test_metadata_api(void **state)
+{
+    g_autoptr(vrDomainDef) def = vrTestParse(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL,
+                                             VR_DOMAIN_DEF_PARSE_INACTIVE);
+    g_autofree char *md = NULL, *got = NULL, *err = NULL;
+
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E,
+                     "<foo xmlns:bar='urn:other' a='1'><bar:x/><y>text</y></foo>",
+                     "app", "urn:app"), 0);
+    md = vrTestMetadataOf(def);
+    assert_string_equal(md, "  <metadata>\n"
+                        "    <app:foo xmlns:bar=\"urn:other\" xmlns:app=\"urn:app\" a=\"1\">\n"
+                        "      <bar:x/>\n      <app:y>text</app:y>\n    </app:foo>\n"
+                        "  </metadata>\n");
+    got = vrDomainDefGetMetadata(def, VR_TEST_E, "urn:app");
+    assert_string_equal(got, "<foo xmlns:bar=\"urn:other\" a=\"1\">\n  <bar:x/>\n"
+                        "  <y>text</y>\n</foo>");
+    assert_null(vrDomainDefGetMetadata(def, VR_TEST_E, "urn:none"));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_NO_DOMAIN_METADATA: metadata not found: "
+                        "Requested metadata element is not present");
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<other:z xmlns:other='urn:z'/>",
+                                            "k2", "urn:k2"), 0);
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<again/>", "app",
+                                            "urn:app"), 0);
+    g_clear_pointer(&md, g_free);
+    md = vrTestMetadataOf(def);
+    assert_string_equal(md, "  <metadata>\n"
+                        "    <other:z xmlns:other=\"urn:z\" xmlns:k2=\"urn:k2\"/>\n"
+                        "    <app:again xmlns:app=\"urn:app\"/>\n  </metadata>\n");
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, NULL, "app", "urn:app"), 0);
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, NULL, "z", "urn:z"), 0);
+    g_clear_pointer(&md, g_free);
+    md = vrTestMetadataOf(def);
+    assert_string_equal(md, "  <metadata/>\n");
+
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E,
+                     "<x:foo xmlns:x='urn:app'><x:y/></x:foo>", "app", "urn:app"), 0);
+    g_clear_pointer(&got, g_free);
+    got = vrDomainDefGetMetadata(def, VR_TEST_E, "urn:app");
+    assert_string_equal(got, "<foo xmlns:app=\"urn:app\">\n  <y/>\n</foo>");
+
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<bad", "app", "urn:app"), -1);
+    g_clear_pointer(&err, g_free);
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_XML_DETAIL: (metadata_xml):1: Couldn't find end "
+                        "of Start Tag bad line 1\n<bad\n----^");
+    assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<a/>", "a:b", "urn:x"), -1);
+    g_clear_pointer(&err, g_free);
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_INTERNAL_ERROR: internal error: failed to "
+                        "validate prefix for a new XML namespace");
+
+    assert_int_equal(vrDomainDefSetMetadata(def, VIR_DOMAIN_METADATA_TITLE, "Title",
+                                            NULL, NULL), 0);
+    g_clear_pointer(&got, g_free);
+    got = vrDomainDefGetMetadata(def, VIR_DOMAIN_METADATA_TITLE, NULL);
+    assert_string_equal(got, "Title");
+    assert_int_equal(vrDomainDefSetMetadata(def, VIR_DOMAIN_METADATA_TITLE, "",
+                                            NULL, NULL), 0);
+    assert_null(vrDomainDefGetMetadata(def, VIR_DOMAIN_METADATA_TITLE, NULL));
+}
+
 static const struct CMUnitTest vrTestStatic[] = {
     cmocka_unit_test(test_no_stray_files),
     cmocka_unit_test(test_limit_size),
@@ -531,6 +612,7 @@ static const struct CMUnitTest vrTestStatic[] = {
     cmocka_unit_test(test_schema_validation),
     cmocka_unit_test(test_cpuset_canonical),
     cmocka_unit_test(test_disk_name_index),
+    cmocka_unit_test(test_metadata_api),
 };
 
 static void

@@ -340,6 +340,7 @@ cmdList(vrShCtl *ctl, const vrShCmd *cmd)
     g_autoptr(vrShTable) table = NULL;
 
     if (!vrShExclusive(ctl, cmd, "table", "name") ||
+        !vrShExclusive(ctl, cmd, "table", "uuid") ||
         !vrShExclusive(ctl, cmd, "table", "id"))
         return false;
     if (!vrShOptBool(cmd, "uuid") && !vrShOptBool(cmd, "name") &&

@@ -529,6 +529,34 @@ vrShEventCleanup(vrShCtl *ctl, const struct sigaction *old)
 }
 
 
+static void
+vrShEventSyncTimer(int timer, void *opaque)
+{
+    virEventRemoveTimeout(timer);
+    vrShEventWake(opaque, VR_SH_EVENT_SYNC);
+}
+
+
+/* Waits until the event loop thread has finished any callback it may have
+ * been running, so that the callbacks' data can be freed. */
+static void
+vrShEventSync(vrShCtl *ctl)
+{
+    char reason = 0;
+
+    if (!g_atomic_int_get(&ctl->loop_alive))
+        return;
+    if (virEventAddTimeout(0, vrShEventSyncTimer, ctl, NULL) < 0) {
+        vrShResetLibError();
+        return;
+    }
+    while (reason != VR_SH_EVENT_SYNC) {
+        if (read(ctl->event_pipe[0], &reason, 1) < 0 && errno != EINTR)
+            return;
+    }
+}
+
+
 /* Registers the callbacks; a failure after the first one is ignored
  * (an older server may not know every event). */
 static bool
@@ -614,12 +642,13 @@ vrShEventListen(vrShCtl *ctl, const vrShCmd *cmd, const char *name)
             ret = count > 0;
         }
     }
-    vrShEventCleanup(ctl, &old);
     for (size_t i = 0; i < ndata; i++) {
         if (data[i].cb_id >= 0 &&
             virConnectDomainEventDeregisterAny(ctl->conn, data[i].cb_id) < 0)
             ret = false;
     }
+    vrShEventSync(ctl);
+    vrShEventCleanup(ctl, &old);
     return ret;
 }
 

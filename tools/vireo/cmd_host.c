@@ -13,8 +13,6 @@
 /* Bytes per KiB, for free memory figures. */
 #define VR_SH_BYTES_PER_KIB 1024ULL
 
-#define VR_SH_VER_ARGS(v) \
-    (int)((v) / 1000000), (int)(((v) / 1000) % 1000), (int)((v) % 1000)
 
 
 static bool
@@ -195,12 +193,12 @@ cmdVersion(vrShCtl *ctl, const vrShCmd *cmd)
     const char *hv_type;
 
     vrShPrint(ctl, "Compiled against library: libvirt %d.%d.%d\n",
-              VR_SH_VER_ARGS(LIBVIR_VERSION_NUMBER));
+              VR_SH_VERSION_ARGS(LIBVIR_VERSION_NUMBER));
     if (virGetVersion(&lib_ver, NULL, NULL) < 0) {
         vrShError(ctl, "%s", "failed to get the library version");
         return false;
     }
-    vrShPrint(ctl, "Using library: libvirt %d.%d.%d\n", VR_SH_VER_ARGS(lib_ver));
+    vrShPrint(ctl, "Using library: libvirt %d.%d.%d\n", VR_SH_VERSION_ARGS(lib_ver));
 
     if (!(hv_type = virConnectGetType(ctl->conn))) {
         vrShError(ctl, "%s", "failed to get hypervisor type");
@@ -210,7 +208,7 @@ cmdVersion(vrShCtl *ctl, const vrShCmd *cmd)
         vrShError(ctl, "%s", "failed to get the library version");
         return false;
     }
-    vrShPrint(ctl, "Using API: %s %d.%d.%d\n", hv_type, VR_SH_VER_ARGS(api_ver));
+    vrShPrint(ctl, "Using API: %s %d.%d.%d\n", hv_type, VR_SH_VERSION_ARGS(api_ver));
 
     if (virConnectGetVersion(ctl->conn, &hv_ver) < 0) {
         vrShError(ctl, "%s", "failed to get the hypervisor version");
@@ -220,7 +218,7 @@ cmdVersion(vrShCtl *ctl, const vrShCmd *cmd)
         vrShPrint(ctl, "Cannot extract running %s hypervisor version\n", hv_type);
     else
         vrShPrint(ctl, "Running hypervisor: %s %d.%d.%d\n", hv_type,
-                  VR_SH_VER_ARGS(hv_ver));
+                  VR_SH_VERSION_ARGS(hv_ver));
 
     if (vrShOptBool(cmd, "daemon")) {
         unsigned long daemon_ver = 0;
@@ -230,7 +228,7 @@ cmdVersion(vrShCtl *ctl, const vrShCmd *cmd)
             return false;
         }
         vrShPrint(ctl, "Running against daemon: %d.%d.%d\n",
-                  VR_SH_VER_ARGS(daemon_ver));
+                  VR_SH_VERSION_ARGS(daemon_ver));
     }
     return true;
 }

@@ -524,6 +524,76 @@ const vrShCmdDef vrShCmdAutostart = {
 
 /* ---- undefine ---- */
 
+typedef struct {
+    char *target; /* <target dev=...> */
+    char *source; /* the first of <source file|dir|name|dev|volume=...> */
+    char *pool;   /* <source pool=...> */
+} vrShDiskSource;
+
+
+static void
+vrShDiskSourceClear(vrShDiskSource *d)
+{
+    g_clear_pointer(&d->target, g_free);
+    g_clear_pointer(&d->source, g_free);
+    g_clear_pointer(&d->pool, g_free);
+}
+
+
+static char *
+vrShProp(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    char *s = v ? g_strdup((const char *)v) : NULL;
+
+    xmlFree(v);
+    return s;
+}
+
+
+static bool
+vrShIsElement(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+
+/* Fills d from one <disk> element. */
+static void
+vrShDiskSourceRead(xmlNodePtr disk, vrShDiskSource *d)
+{
+    static const char *const attrs[] = { "file", "dir", "name", "dev", "volume" };
+
+    for (xmlNodePtr c = disk->children; c; c = c->next) {
+        if (vrShIsElement(c, "target") && !d->target)
+            d->target = vrShProp(c, "dev");
+        if (!vrShIsElement(c, "source") || d->source)
+            continue;
+        for (size_t i = 0; i < G_N_ELEMENTS(attrs) && !d->source; i++)
+            d->source = vrShProp(c, attrs[i]);
+        d->pool = vrShProp(c, "pool");
+    }
+}
+
+
+/* Whether the user's --storage list selects disk d (marking the entry
+ * found); everything is selected without a list. */
+static bool
+vrShDiskWanted(char **wanted, bool *found, const vrShDiskSource *d)
+{
+    if (!wanted)
+        return true;
+    for (size_t i = 0; wanted[i]; i++) {
+        if (!found[i] && (g_strcmp0(wanted[i], d->target) == 0 ||
+                          strcmp(wanted[i], d->source) == 0)) {
+            found[i] = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+
 /* --storage/--remove-all-storage: vireo has no storage API, so every
  * selected disk is one libvirt does not manage, which virsh reports and
  * leaves alone.  False after reporting a disk the user named that the
@@ -534,74 +604,36 @@ vrShUndefineStorage(vrShCtl *ctl, virDomainPtr dom, const char *vol_string)
     g_autofree char *xml = virDomainGetXMLDesc(dom, 0);
     g_auto(GStrv) wanted = vol_string ? vrShSplitCommas(vol_string) : NULL;
     g_autofree bool *found = NULL;
-    xmlDocPtr doc;
     xmlNodePtr root, devices = NULL;
+    xmlDocPtr doc;
     bool ok = true;
 
     if (!xml) {
         vrShError(ctl, "%s", "Could not retrieve domain XML description");
         return false;
     }
-    if (!(doc = xmlReadMemory(xml, strlen(xml), "domain.xml", NULL,
-                              XML_PARSE_NONET)))
+    if (!(doc = xmlReadMemory(xml, strlen(xml), "domain.xml", NULL, XML_PARSE_NONET)))
         return false;
     found = g_new0(bool, wanted ? g_strv_length(wanted) : 0);
     root = xmlDocGetRootElement(doc);
     for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE &&
-            xmlStrEqual(n->name, (const xmlChar *)"devices"))
+        if (vrShIsElement(n, "devices"))
             devices = n;
     }
-    for (xmlNodePtr d = devices ? devices->children : NULL; d; d = d->next) {
-        g_autofree char *target = NULL;
-        g_autofree char *source = NULL;
-        g_autofree char *pool = NULL;
-        bool take = !wanted;
+    for (xmlNodePtr n = devices ? devices->children : NULL; n; n = n->next) {
+        vrShDiskSource d = { 0 };
 
-        if (d->type != XML_ELEMENT_NODE ||
-            !xmlStrEqual(d->name, (const xmlChar *)"disk"))
-            continue;
-        for (xmlNodePtr c = d->children; c; c = c->next) {
-            static const char *const attrs[] = { "file", "dir", "name", "dev", "volume" };
-            xmlChar *v;
-
-            if (c->type != XML_ELEMENT_NODE)
-                continue;
-            if (xmlStrEqual(c->name, (const xmlChar *)"target") && !target &&
-                (v = xmlGetProp(c, (const xmlChar *)"dev"))) {
-                target = g_strdup((char *)v);
-                xmlFree(v);
-            }
-            if (!xmlStrEqual(c->name, (const xmlChar *)"source") || source)
-                continue;
-            for (size_t i = 0; i < G_N_ELEMENTS(attrs) && !source; i++) {
-                if ((v = xmlGetProp(c, (const xmlChar *)attrs[i]))) {
-                    source = g_strdup((char *)v);
-                    xmlFree(v);
-                }
-            }
-            if ((v = xmlGetProp(c, (const xmlChar *)"pool"))) {
-                pool = g_strdup((char *)v);
-                xmlFree(v);
-            }
+        if (vrShIsElement(n, "disk"))
+            vrShDiskSourceRead(n, &d);
+        if (d.source && vrShDiskWanted(wanted, found, &d)) {
+            if (d.pool)
+                vrShPrint(ctl, "Storage pool '%s' for volume '%s' not found.",
+                          d.pool, d.target ? d.target : "");
+            else
+                vrShError(ctl, "Storage volume '%s'(%s) is not managed by libvirt. Remove it manually.\n",
+                          d.target ? d.target : "", d.source);
         }
-        if (!source)
-            continue;
-        for (size_t i = 0; wanted && wanted[i]; i++) {
-            if (!found[i] && (g_strcmp0(wanted[i], target) == 0 ||
-                              strcmp(wanted[i], source) == 0)) {
-                found[i] = take = true;
-                break;
-            }
-        }
-        if (!take)
-            continue;
-        if (pool)
-            vrShPrint(ctl, "Storage pool '%s' for volume '%s' not found.",
-                      pool, target ? target : "");
-        else
-            vrShError(ctl, "Storage volume '%s'(%s) is not managed by libvirt. Remove it manually.\n",
-                      target ? target : "", source);
+        vrShDiskSourceClear(&d);
     }
     for (size_t i = 0; wanted && wanted[i]; i++) {
         if (!found[i]) {

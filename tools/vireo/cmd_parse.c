@@ -9,6 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Unit suffixes: K, M, G, T, P, E, each a power of the base; "KiB" style
+ * (and bare "K") means 1024, "KB" style 1000. */
+#define VR_SH_UNIT_LETTERS "KMGTPE"
+#define VR_SH_BINARY_BASE 1024ULL
+#define VR_SH_DECIMAL_BASE 1000ULL
+
 typedef enum {
     VR_TK_ERROR,   /* malformed input; already reported */
     VR_TK_ARG,     /* one word */
@@ -655,51 +661,60 @@ vrShOptULWrap(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
 }
 
 
-/* Applies a unit suffix (k, KiB, KB, M, ... E) to *value.  Without a
- * suffix the value is multiplied by scale. */
+static void
+vrShBadSuffix(const char *suffix)
+{
+    g_autofree char *msg = g_strdup_printf("invalid argument: unknown suffix '%s'",
+                                           suffix);
+
+    vrShSetLibError(msg);
+}
+
+
+/* The multiplier a non-empty unit suffix stands for: b/byte/bytes, or one
+ * of K M G T P E alone or with "iB" (powers of 1024) or "B" (powers of
+ * 1000), in any case.  0 after recording an unknown suffix. */
+static unsigned long long
+vrShSuffixScale(const char *suffix)
+{
+    const char *unit = strchr(VR_SH_UNIT_LETTERS, g_ascii_toupper(suffix[0]));
+    unsigned long long base;
+    unsigned long long scale = 1;
+
+    if (g_ascii_strcasecmp(suffix, "b") == 0 ||
+        g_ascii_strcasecmp(suffix, "byte") == 0 ||
+        g_ascii_strcasecmp(suffix, "bytes") == 0)
+        return 1;
+    if (!suffix[1] || g_ascii_strcasecmp(suffix + 1, "iB") == 0)
+        base = VR_SH_BINARY_BASE;
+    else if (g_ascii_tolower(suffix[1]) == 'b' && !suffix[2])
+        base = VR_SH_DECIMAL_BASE;
+    else
+        base = 0;
+    if (!base || !unit) {
+        vrShBadSuffix(suffix);
+        return 0;
+    }
+    for (const char *u = VR_SH_UNIT_LETTERS; u <= unit; u++)
+        scale *= base;
+    return scale;
+}
+
+
+/* Applies the unit suffix to *value; without one the value is in units of
+ * scale.  False after recording the error (unknown suffix, overflow of
+ * max) the way libvirt words it. */
 static bool
 vrShScale(unsigned long long *value, const char *suffix,
           unsigned long long scale, unsigned long long max)
 {
-    static const char units[] = "KMGTPE";
-    unsigned long long base = 1024;
-    const char *u;
-    int power;
-
-    if (!*suffix) {
-        power = 0;
-    } else {
-        char c = g_ascii_toupper(suffix[0]);
-
-        if (c == 'B' && !suffix[1]) {
-            scale = 1;
-            power = 0;
-        } else if (!(u = strchr(units, c))) {
-            g_autofree char *msg =
-                g_strdup_printf("invalid argument: unknown suffix '%s'", suffix);
-            vrShSetLibError(msg);
-            return false;
-        } else {
-            power = (int)(u - units) + 1;
-            scale = 1;
-            if (suffix[1] && g_ascii_strcasecmp(suffix + 1, "iB") != 0) {
-                if (g_ascii_strcasecmp(suffix + 1, "B") != 0) {
-                    g_autofree char *msg =
-                        g_strdup_printf("invalid argument: unknown suffix '%s'",
-                                        suffix);
-                    vrShSetLibError(msg);
-                    return false;
-                }
-                base = 1000;
-            }
-        }
-    }
-    for (int i = 0; i < power; i++)
-        scale *= base;
+    if (*suffix && !(scale = vrShSuffixScale(suffix)))
+        return false;
     if (*value && *value > max / scale) {
         g_autofree char *msg =
             g_strdup_printf("numerical overflow: value too large: %llu%s",
                             *value, suffix);
+
         vrShSetLibError(msg);
         return false;
     }

@@ -14,11 +14,6 @@
 # define VIREO_VERSION "unknown"
 #endif
 
-/* Decimal parts of a libvirt-style packed version number. */
-#define VR_SH_VER_MAJOR(v) ((v) / 1000000)
-#define VR_SH_VER_MINOR(v) (((v) / 1000) % 1000)
-#define VR_SH_VER_MICRO(v) ((v) % 1000)
-
 typedef struct {
     GThread *thread;
     gint quit;
@@ -75,31 +70,43 @@ vrShVersion(bool longform)
     }
     fprintf(stdout, "Vireo command line tool %s\n", VIREO_VERSION);
     fprintf(stdout, "Speaks the libvirt %d.%d.%d API with the virsh command set\n",
-            VR_SH_VER_MAJOR(LIBVIR_VERSION_NUMBER),
-            VR_SH_VER_MINOR(LIBVIR_VERSION_NUMBER),
-            VR_SH_VER_MICRO(LIBVIR_VERSION_NUMBER));
+            VR_SH_VERSION_ARGS(LIBVIR_VERSION_NUMBER));
 }
 
 
-/* Validates the argument of -k/-K (which vireo accepts and ignores). */
+/* Validates the argument of -k/-K (which vireo accepts and ignores);
+ * optname is how the user spelled the option. */
 static bool
-vrShCheckKeepalive(vrShCtl *ctl, int opt, const char *arg)
+vrShCheckKeepalive(vrShCtl *ctl, const char *optname, const char *arg,
+                   int *value)
 {
     long long v;
-    char *end;
 
-    errno = 0;
-    v = strtoll(arg, &end, 10);
-    if (errno || end == arg || *end) {
-        vrShError(ctl, "Invalid value for option %s", opt == 'k' ? "-k" : "-K");
+    if (!vrShStrToLong(arg, G_MININT, G_MAXINT, &v)) {
+        vrShError(ctl, "Invalid value for option %s", optname);
         return false;
     }
     if (v < 0) {
-        vrShError(ctl, "option %s requires a positive integer argument",
-                  opt == 'k' ? "-k" : "-K");
+        vrShError(ctl, "option %s requires a positive integer argument", optname);
         return false;
     }
+    *value = (int)v;
+    ctl->keepalive_forced = true;
     return true;
+}
+
+
+/* virsh's escape characters: a-z and @ through _ (A-Z [ \ ] ^ _). */
+static bool
+vrShEscapeCharOK(const char *arg)
+{
+    size_t len = strlen(arg);
+    char c = len == 2 ? arg[1] : '\0';
+
+    if (len == 1)
+        return arg[0] != '^';
+    return len == 2 && arg[0] == '^' &&
+           ((c >= 'a' && c <= 'z') || (c >= '@' && c <= '_'));
 }
 
 
@@ -140,10 +147,14 @@ vrShBadOption(vrShCtl *ctl, int c, char **argv)
 }
 
 
-/* Handles one global option; false means exit with *status. */
+/* Handles one global option (longname: the long spelling used, or
+ * NULL); false means exit with *status. */
 static bool
-vrShGlobalOpt(vrShCtl *ctl, int c, char **argv, int *status)
+vrShGlobalOpt(vrShCtl *ctl, int c, const char *longname, char **argv,
+              int *status)
 {
+    g_autofree char *optname = longname ? g_strdup_printf("--%s", longname)
+                                        : g_strdup_printf("-%c", c);
     long long v;
 
     *status = EXIT_FAILURE;
@@ -154,7 +165,7 @@ vrShGlobalOpt(vrShCtl *ctl, int c, char **argv, int *status)
         return true;
     case 'd':
         if (!vrShStrToLong(optarg, G_MININT, G_MAXINT, &v)) {
-            vrShError(ctl, "option %s takes a numeric argument", "-d");
+            vrShError(ctl, "option %s takes a numeric argument", optname);
             return false;
         }
         if (v < 0 || v > VR_SH_DEBUG_MAX)
@@ -164,8 +175,7 @@ vrShGlobalOpt(vrShCtl *ctl, int c, char **argv, int *status)
             ctl->debug = (int)v;
         return true;
     case 'e':
-        if (!((optarg[0] == '^' && optarg[1] && g_ascii_isalpha(optarg[1]) &&
-               !optarg[2]) || (optarg[0] && !optarg[1]))) {
+        if (!vrShEscapeCharOK(optarg)) {
             vrShError(ctl, "Invalid string '%s' for escape sequence", optarg);
             return false;
         }
@@ -175,8 +185,9 @@ vrShGlobalOpt(vrShCtl *ctl, int c, char **argv, int *status)
         *status = EXIT_SUCCESS;
         return false;
     case 'k':
+        return vrShCheckKeepalive(ctl, optname, optarg, &ctl->keepalive_interval);
     case 'K':
-        return vrShCheckKeepalive(ctl, c, optarg);
+        return vrShCheckKeepalive(ctl, optname, optarg, &ctl->keepalive_count);
     case 'l':
         return true;
     case 'q':
@@ -205,13 +216,17 @@ static bool
 vrShParseArgv(vrShCtl *ctl, int argc, char **argv, vrShCmd **cmds,
               int *status)
 {
+    int longindex = -1;
     int c;
 
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+:c:d:e:hk:K:l:qrtvV",
-                            vr_long_opts, NULL)) != -1) {
-        if (!vrShGlobalOpt(ctl, c, argv, status))
+                            vr_long_opts, &longindex)) != -1) {
+        const char *longname = longindex >= 0 ? vr_long_opts[longindex].name : NULL;
+
+        if (!vrShGlobalOpt(ctl, c, longname, argv, status))
             return false;
+        longindex = -1;
     }
     *status = EXIT_FAILURE;
     ctl->interactive = optind >= argc;
@@ -224,6 +239,27 @@ vrShParseArgv(vrShCtl *ctl, int argc, char **argv, vrShCmd **cmds,
 
 
 /* ---- connection ---- */
+
+/* Turns on keepalive for a new connection as virsh does; a failure only
+ * matters when the user asked for keepalive with -k/-K. */
+static bool
+vrShKeepAlive(vrShCtl *ctl, virConnectPtr conn)
+{
+#ifdef VR_SH_HAVE_KEEPALIVE
+    if (virConnectSetKeepAlive(conn, ctl->keepalive_interval,
+                               ctl->keepalive_count) == 0)
+        return true;
+#else
+    vrShSetLibError("this function is not supported by the connection driver: virConnectSetKeepAlive");
+#endif
+    if (!ctl->keepalive_forced) {
+        vrShResetLibError();
+        return true;
+    }
+    vrShError(ctl, "%s", "Cannot setup keepalive on connection as requested, disconnecting");
+    return false;
+}
+
 
 /* Opens a connection to name (NULL: the current one), replacing the old
  * one; force marks an explicit "connect". */
@@ -247,6 +283,10 @@ vrShReconnect(vrShCtl *ctl, const char *name, bool readonly, bool force)
 
     ctl->conn = virConnectOpenAuth(name ? name : ctl->connname, NULL,
                                    readonly ? VIR_CONNECT_RO : 0);
+    if (ctl->conn && !vrShKeepAlive(ctl, ctl->conn)) {
+        virConnectClose(ctl->conn);
+        ctl->conn = NULL;
+    }
     if (!ctl->conn) {
         vrShError(ctl, "%s", ctl->disconnected ?
                   "Failed to reconnect to the hypervisor" :
@@ -338,6 +378,7 @@ vrShEventLoopRun(gpointer data)
             break;
         }
     }
+    g_atomic_int_set(&ctl->loop_alive, 0);
     return NULL;
 }
 
@@ -366,6 +407,7 @@ vrShEventLoopStart(vrShCtl *ctl)
         vrShReportError(ctl);
         return false;
     }
+    g_atomic_int_set(&ctl->loop_alive, 1);
     vr_loop.thread = g_thread_new("vireo-events", vrShEventLoopRun, ctl);
     ctl->event_timer = virEventAddTimeout(-1, vrShEventTimeout, ctl, NULL);
     if (ctl->event_timer < 0) {
@@ -423,7 +465,11 @@ vrShDeinit(vrShCtl *ctl)
 int
 main(int argc, char **argv)
 {
-    vrShCtl ctl = { .event_timer = -1, .event_pipe = { -1, -1 } };
+    vrShCtl ctl = {
+        .event_timer = -1, .event_pipe = { -1, -1 },
+        .keepalive_interval = VR_SH_KEEPALIVE_INTERVAL,
+        .keepalive_count = VR_SH_KEEPALIVE_COUNT,
+    };
     g_autoptr(vrShCmd) cmds = NULL;
     int status = EXIT_FAILURE;
     bool ok = false;

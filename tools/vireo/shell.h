@@ -26,6 +26,13 @@
 #define VR_SH_HELP_NAME_WIDTH 30
 /* Width of the option column in "help COMMAND". */
 #define VR_SH_HELP_OPT_WIDTH 15
+/* virsh's keepalive defaults: probe every 5 s, give up after 6 misses. */
+#define VR_SH_KEEPALIVE_INTERVAL 5
+#define VR_SH_KEEPALIVE_COUNT 6
+/* printf arguments for a libvirt packed version number
+ * (major * 1,000,000 + minor * 1,000 + micro): "%d.%d.%d". */
+#define VR_SH_VERSION_ARGS(v) \
+    (int)((v) / 1000000), (int)(((v) / 1000) % 1000), (int)((v) % 1000)
 /* Highest value accepted by -d/--debug. */
 #define VR_SH_DEBUG_MAX 4
 
@@ -101,9 +108,13 @@ struct vrShCtl {
     bool interactive;
     bool quit;         /* set by quit/exit */
     int debug;
+    int keepalive_interval; /* seconds; from -k */
+    int keepalive_count;    /* from -K */
+    bool keepalive_forced;  /* -k or -K given: failing to set it is fatal */
     bool disconnected; /* the connection was lost; reconnect before use */
     int event_timer;   /* timer id used by "event --timeout" */
     int event_pipe[2]; /* wakes a waiting "event" command; -1 when idle */
+    gint loop_alive;   /* the event loop thread runs (g_atomic access) */
 };
 
 /* Why a wait for events ended (the byte written to event_pipe). */
@@ -111,6 +122,7 @@ enum {
     VR_SH_EVENT_INTERRUPT = 1,
     VR_SH_EVENT_TIMEOUT,
     VR_SH_EVENT_DONE,
+    VR_SH_EVENT_SYNC,   /* the event loop has gone round once more */
 };
 
 /* ---- commands (cmd_*.c), grouped in cmd_shell.c ---- */

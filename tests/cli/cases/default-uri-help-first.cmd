@@ -1,0 +1,1 @@
+@NOURI@ "help; uri"

@@ -1,0 +1,1 @@
+VIREO_DEFAULT_URI=foo:///x @NOURI@ "echo first; uri; uri"

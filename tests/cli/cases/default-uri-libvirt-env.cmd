@@ -1,0 +1,1 @@
+LIBVIRT_DEFAULT_URI=test:///default @NOURI@ uri

@@ -1,0 +1,1 @@
+VIREO_DEFAULT_URI=sim:///default?private=1 @NOURI@ uri

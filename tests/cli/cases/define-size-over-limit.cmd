@@ -1,0 +1,1 @@
+"define @SPACES:10485761@"
