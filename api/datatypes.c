@@ -121,3 +121,46 @@ virConnectPtr virDomainGetConnect(virDomainPtr domain)
     VR_CHECK_DOMAIN(domain, NULL);
     return domain->conn;
 }
+
+virNetworkPtr vrNetworkHandleNew(virConnectPtr conn, const char *name,
+                                 const unsigned char *uuid)
+{
+    virNetworkPtr net = g_new0(virNetwork, 1);
+
+    net->refs = 1;
+    g_atomic_int_inc(&conn->refs);
+    net->conn = conn;
+    net->name = g_strdup(name);
+    memcpy(net->uuid, uuid, VIR_UUID_BUFLEN);
+    vrHandleRegister(net);
+    return net;
+}
+
+virStoragePoolPtr vrStoragePoolHandleNew(virConnectPtr conn, const char *name,
+                                         const unsigned char *uuid)
+{
+    virStoragePoolPtr pool = g_new0(virStoragePool, 1);
+
+    pool->refs = 1;
+    g_atomic_int_inc(&conn->refs);
+    pool->conn = conn;
+    pool->name = g_strdup(name);
+    memcpy(pool->uuid, uuid, VIR_UUID_BUFLEN);
+    vrHandleRegister(pool);
+    return pool;
+}
+
+virStorageVolPtr vrStorageVolHandleNew(virConnectPtr conn, const char *pool,
+                                       const char *name, const char *key)
+{
+    virStorageVolPtr vol = g_new0(virStorageVol, 1);
+
+    vol->refs = 1;
+    g_atomic_int_inc(&conn->refs);
+    vol->conn = conn;
+    vol->pool = g_strdup(pool);
+    vol->name = g_strdup(name);
+    vol->key = g_strdup(key);
+    vrHandleRegister(vol);
+    return vol;
+}

@@ -261,6 +261,17 @@ vrGraphicsDefaultListen(vrDomainGraphicsDef *gfx)
 {
     vrGraphicsListen listen = { 0 };
 
+    /* A spice server with no port to open listens nowhere, whatever its
+     * first address listen says (libvirt rewrites it). */
+    if (gfx->type == VR_GRAPHICS_TYPE_SPICE && gfx->listens->len &&
+        !gfx->port && !gfx->tls_port && !gfx->autoport) {
+        vrGraphicsListen *first = &g_array_index(gfx->listens, vrGraphicsListen, 0);
+
+        if (first->type == VR_GRAPHICS_LISTEN_ADDRESS) {
+            first->type = VR_GRAPHICS_LISTEN_NONE;
+            g_clear_pointer(&first->address, g_free);
+        }
+    }
     if (gfx->listens->len)
         return;
     if (gfx->type == VR_GRAPHICS_TYPE_VNC) {

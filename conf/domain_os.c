@@ -110,7 +110,7 @@ static int
 vrDomainInitParse(xmlNode *root, vrDomainOSDef *def)
 {
     g_autoptr(GPtrArray) nodes = vrXMLGrandchildren(root, "os", "initarg");
-    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
     guint i;
 
     def->init = vrDomainOSChildText(root, "init");
@@ -123,7 +123,6 @@ vrDomainInitParse(xmlNode *root, vrDomainOSDef *def)
 
         if (!*arg) {
             g_free(arg);
-            g_ptr_array_foreach(args, (GFunc)g_free, NULL);
             vrReportError(VIR_ERR_XML_ERROR, "No data supplied for <initarg> element");
             return -1;
         }
@@ -131,6 +130,7 @@ vrDomainInitParse(xmlNode *root, vrDomainOSDef *def)
     }
     if (args->len) {
         g_ptr_array_add(args, NULL);
+        g_ptr_array_set_free_func(args, NULL);
         def->initargs = (char **)g_ptr_array_free(g_steal_pointer(&args), FALSE);
     }
     return 0;

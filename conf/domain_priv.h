@@ -17,7 +17,6 @@
 #define VR_DOMAIN_VCPUS_MAX 16384       /* <vcpu> above this is rejected */
 #define VR_DOMAIN_MEMORY_MAX_KIB 9007199254740991ULL   /* 2^53 - 1, libvirt's */
 #define VR_DOMAIN_BOOT_MAX 4            /* <boot dev> entries kept */
-#define VR_DOMAIN_TITLE_MAX 1024        /* not enforced by libvirt: reserved */
 #define VR_DOMAIN_LEVEL 1               /* indentation of <domain> children */
 
 typedef struct {

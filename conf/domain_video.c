@@ -111,10 +111,12 @@ vrDomainVideoDefNewDefault(const vrDomainDef *def)
     return video;
 }
 
+/* Each <model> attribute comes from the first <model> that has it
+ * (libvirt reads "./model/@vram" and the like). */
 static int
-vrVideoParseSize(xmlNode *model, const char *name, unsigned int *out)
+vrVideoParseSize(xmlNode *node, const char *name, unsigned int *out)
 {
-    g_autofree char *str = vrXMLProp(model, name);
+    g_autofree char *str = vrXMLChildrenProp(node, "model", name);
 
     /* An empty value counts as absent. */
     if (str && *str && vrStrToUInt(str, 10, out) < 0) {
@@ -125,9 +127,9 @@ vrVideoParseSize(xmlNode *model, const char *name, unsigned int *out)
 }
 
 static int
-vrVideoParseAccel(xmlNode *model, vrDomainVideoDef *video)
+vrVideoParseAccel(xmlNode *node, vrDomainVideoDef *video)
 {
-    xmlNode *accel = vrXMLChild(model, "acceleration");
+    xmlNode *accel = vrXMLGrandchild(node, "model", "acceleration");
     int accel3d = VR_TRISTATE_ABSENT;
     int accel2d = VR_TRISTATE_ABSENT;
 
@@ -145,11 +147,11 @@ vrVideoParseAccel(xmlNode *model, vrDomainVideoDef *video)
 }
 
 static int
-vrVideoParseModel(xmlNode *model, vrDomainVideoDef *video, bool *has_heads)
+vrVideoParseModel(xmlNode *node, vrDomainVideoDef *video, bool *has_heads)
 {
-    g_autofree char *type = vrXMLProp(model, "type");
-    g_autofree char *heads = vrXMLProp(model, "heads");
-    g_autofree char *primary = vrXMLProp(model, "primary");
+    g_autofree char *type = vrXMLChildrenProp(node, "model", "type");
+    g_autofree char *heads = vrXMLChildrenProp(node, "model", "heads");
+    g_autofree char *primary = vrXMLChildrenProp(node, "model", "primary");
     int val;
 
     if (type && *type) {
@@ -160,10 +162,10 @@ vrVideoParseModel(xmlNode *model, vrDomainVideoDef *video, bool *has_heads)
         }
         video->type = val;
     }
-    if (vrVideoParseSize(model, "ram", &video->ram) < 0 ||
-        vrVideoParseSize(model, "vram", &video->vram) < 0 ||
-        vrVideoParseSize(model, "vram64", &video->vram64) < 0 ||
-        vrVideoParseSize(model, "vgamem", &video->vgamem) < 0)
+    if (vrVideoParseSize(node, "ram", &video->ram) < 0 ||
+        vrVideoParseSize(node, "vram", &video->vram) < 0 ||
+        vrVideoParseSize(node, "vram64", &video->vram64) < 0 ||
+        vrVideoParseSize(node, "vgamem", &video->vgamem) < 0)
         return -1;
     if (heads && *heads) {
         if (vrStrToUInt(heads, 10, &video->heads) < 0) {
@@ -174,7 +176,7 @@ vrVideoParseModel(xmlNode *model, vrDomainVideoDef *video, bool *has_heads)
         *has_heads = true;
     }
     video->primary = g_strcmp0(primary, "yes") == 0;
-    return vrVideoParseAccel(model, video);
+    return vrVideoParseAccel(node, video);
 }
 
 vrDomainVideoDef *
@@ -182,10 +184,9 @@ vrDomainVideoDefParse(xmlNode *node, const vrDomainDef *def,
                       unsigned int parse_flags)
 {
     g_autoptr(vrDomainVideoDef) video = g_new0(vrDomainVideoDef, 1);
-    xmlNode *model = vrXMLChild(node, "model");
     bool has_heads = false;
 
-    if (model && vrVideoParseModel(model, video, &has_heads) < 0)
+    if (vrVideoParseModel(node, video, &has_heads) < 0)
         return NULL;
     if (vrDeviceInfoParse(node, parse_flags, &video->info) < 0)
         return NULL;

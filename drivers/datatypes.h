@@ -30,9 +30,43 @@ struct _virDomain {
     int id;                             /* -1 when inactive */
 };
 
+struct _virNetwork {
+    gint refs;
+    virConnectPtr conn;                 /* holds a reference */
+    char *name;
+    unsigned char uuid[VIR_UUID_BUFLEN];
+};
+
+struct _virStoragePool {
+    gint refs;
+    virConnectPtr conn;                 /* holds a reference */
+    char *name;
+    unsigned char uuid[VIR_UUID_BUFLEN];
+};
+
+struct _virStorageVol {
+    gint refs;
+    virConnectPtr conn;                 /* holds a reference */
+    char *pool;                         /* the pool's name */
+    char *name;
+    char *key;
+};
+
+/* struct _virStream is in drivers/stream.h. */
+
 /* A new domain handle (one reference, owned by the caller).  Never NULL. */
 virDomainPtr vrDomainHandleNew(virConnectPtr conn, const char *name,
                                const unsigned char *uuid, int id);
+
+/* New network / pool / volume handles (one reference, the caller's;
+ * never NULL).  Freed with virNetworkFree / virStoragePoolFree /
+ * virStorageVolFree. */
+virNetworkPtr vrNetworkHandleNew(virConnectPtr conn, const char *name,
+                                 const unsigned char *uuid);
+virStoragePoolPtr vrStoragePoolHandleNew(virConnectPtr conn, const char *name,
+                                         const unsigned char *uuid);
+virStorageVolPtr vrStorageVolHandleNew(virConnectPtr conn, const char *pool,
+                                       const char *name, const char *key);
 
 /* True when conn opened read-only. */
 static inline bool vrConnectIsReadOnly(virConnectPtr conn)

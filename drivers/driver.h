@@ -96,8 +96,13 @@ typedef int (*vrDrvConnectDomainEventDeregisterAny)(virConnectPtr conn, int call
 /* A hypervisor driver.  Old API families map onto the newest form:
  * virDomainDefineXML -> domainDefineXMLFlags(flags 0), virDomainSave ->
  * domainSaveFlags, virDomainCreate -> domainCreateWithFlags, and so on. */
+typedef struct vrNetworkDriver vrNetworkDriver;   /* drivers/network_driver.h */
+typedef struct vrStorageDriver vrStorageDriver;   /* drivers/storage_driver.h */
+
 typedef struct {
     const char *name;                       /* "sim", "qemu", "remote", ... */
+    const vrNetworkDriver *network;         /* NULL: networks not supported */
+    const vrStorageDriver *storage;         /* NULL: storage not supported */
     vrDrvConnectOpen connectOpen;           /* mandatory */
     vrDrvConnectClose connectClose;         /* mandatory */
     vrDrvConnectGetType connectGetType;

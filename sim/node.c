@@ -2,6 +2,8 @@
  * contents), private copies of it, and nodes loaded from libvirt test-driver
  * node files (<node> with <cpu>, <memory> and <domain> elements). */
 #include "sim/node.h"
+#include "sim/network_obj.h"
+#include "sim/storage_obj.h"
 
 #include <errno.h>
 #include <string.h>
@@ -78,6 +80,8 @@ static vrSimNode *vrSimNodeAlloc(void)
     g_mutex_init(&node->lock);
     node->info = vrSimDefaultNodeInfo;
     node->domains = vrSimDomainListNew();
+    node->networks = vrSimNetworkListNew();
+    node->pools = vrSimPoolListNew();
     node->next_id = 1;
     vrSimClockInit(&node->clock, VR_SIM_CLOCK_START_NS, VR_SIM_CLOCK_STEP_NS);
     node->events = vrEventStateNew();
@@ -90,6 +94,8 @@ static void vrSimNodeFree(vrSimNode *node)
         return;
     vrEventStateFree(node->events);
     vrSimDomainListFree(node->domains);
+    vrSimNetworkListFree(node->networks);
+    vrSimPoolListFree(node->pools);
     g_free(node->cells);
     g_mutex_clear(&node->lock);
     g_free(node);
@@ -392,9 +398,12 @@ static int vrSimNodeParse(vrSimNode *node, const char *file, xmlDoc *doc)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
 
-    if (vrSimNodeParseInfo(&node->info, root) < 0)
+    if (vrSimNodeParseInfo(&node->info, root) < 0 ||
+        vrSimNodeParseDomains(node, file, root) < 0 ||
+        vrSimNetworkListParseNode(node->networks, file, root) < 0 ||
+        vrSimPoolListParseNode(node->pools, file, root) < 0)
         return -1;
-    return vrSimNodeParseDomains(node, file, root);
+    return 0;
 }
 
 /* The default node's two NUMA cells: 8 cpus each, 2 and 4 GiB, one socket

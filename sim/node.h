@@ -11,6 +11,9 @@
 #include "sim/clock.h"
 #include "sim/domain_obj.h"
 
+typedef struct vrSimNetworkList vrSimNetworkList;   /* sim/network_obj.c */
+typedef struct vrSimPoolList vrSimPoolList;         /* sim/storage_obj.c */
+
 #define VR_SIM_CELLS_MAX 64              /* NUMA cells per node */
 #define VR_SIM_CELL_CPUS_MAX 128         /* cpus per cell, as libvirt's test driver */
 #define VR_SIM_NODE_FILE_MAX_BYTES VR_XML_MAX_BYTES
@@ -39,6 +42,8 @@ typedef struct {
     int ncells;
     vrSimCell *cells;
     vrSimDomainList *domains;
+    vrSimNetworkList *networks;
+    vrSimPoolList *pools;        /* pools and their volumes */
     int next_id;                 /* the id the next started domain gets */
     vrSimClock clock;
     vrEventState *events;        /* self-locking */

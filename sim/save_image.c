@@ -75,8 +75,18 @@ int vrSimSaveImageWrite(const char *path, const vrDomainDef *def, vrSimSaveState
     vrSimPutU32(buf + VR_SIM_SAVE_OFF_LENGTH, (guint32)len);
     vrSimPutU32(buf + VR_SIM_SAVE_OFF_CHECKSUM, vrSimChecksum(xml, len));
     memcpy(buf + VR_SIM_SAVE_HEADER_BYTES, xml, len);
-    return vrFileWriteAtomic(path, buf, VR_SIM_SAVE_HEADER_BYTES + len,
-                             VR_SIM_SAVE_FILE_MODE);
+    if (vrFileWriteAtomic(path, buf, VR_SIM_SAVE_HEADER_BYTES + len,
+                          VR_SIM_SAVE_FILE_MODE) < 0) {
+        const virError *err = vrErrorLast();
+
+        /* The file could not be created: say it in libvirt's words, which
+         * tools show users ("saving domain 'x' to '/p': open failed: ..."). */
+        if (err && err->message && g_str_has_prefix(err->message, "cannot create file"))
+            vrReportSystemError(err->int1, "saving domain '%s' to '%s': open failed",
+                                def->name, path);
+        return -1;
+    }
+    return 0;
 }
 
 /* The header's checks, in file order; reports the first problem. */

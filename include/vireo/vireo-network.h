@@ -115,5 +115,37 @@ struct _virNetworkDHCPLease {
     char *clientid;
 };
 
+virNetworkPtr virNetworkLookupByName(virConnectPtr conn, const char *name);
+virNetworkPtr virNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid);
+virNetworkPtr virNetworkLookupByUUIDString(virConnectPtr conn, const char *uuidstr);
+virNetworkPtr virNetworkDefineXML(virConnectPtr conn, const char *xml);
+virNetworkPtr virNetworkDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags);
+virNetworkPtr virNetworkCreateXML(virConnectPtr conn, const char *xmlDesc);
+virNetworkPtr virNetworkCreateXMLFlags(virConnectPtr conn, const char *xmlDesc, unsigned int flags);
+int virNetworkCreate(virNetworkPtr network);
+int virNetworkDestroy(virNetworkPtr network);
+int virNetworkUndefine(virNetworkPtr network);
+char *virNetworkGetXMLDesc(virNetworkPtr network, unsigned int flags);
+const char *virNetworkGetName(virNetworkPtr network);
+int virNetworkGetUUID(virNetworkPtr network, unsigned char *uuid);
+int virNetworkGetUUIDString(virNetworkPtr network, char *buf);
+char *virNetworkGetBridgeName(virNetworkPtr network);
+int virNetworkGetAutostart(virNetworkPtr network, int *autostart);
+int virNetworkSetAutostart(virNetworkPtr network, int autostart);
+int virNetworkIsActive(virNetworkPtr net);
+int virNetworkIsPersistent(virNetworkPtr net);
+int virNetworkUpdate(virNetworkPtr network, unsigned int command, unsigned int section, int parentIndex, const char *xml, unsigned int flags);
+int virNetworkGetDHCPLeases(virNetworkPtr network, const char *mac, virNetworkDHCPLeasePtr **leases, unsigned int flags);
+void virNetworkDHCPLeaseFree(virNetworkDHCPLeasePtr lease);
+int virNetworkRef(virNetworkPtr network);
+int virNetworkFree(virNetworkPtr network);
+virConnectPtr virNetworkGetConnect(virNetworkPtr net);
+int virConnectNumOfNetworks(virConnectPtr conn);
+int virConnectNumOfDefinedNetworks(virConnectPtr conn);
+int virConnectListNetworks(virConnectPtr conn, char ** const names, int maxnames);
+int virConnectListDefinedNetworks(virConnectPtr conn, char ** const names, int maxnames);
+int virConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets, unsigned int flags);
+int virConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net, int eventID, virConnectNetworkEventGenericCallback cb, void *opaque, virFreeCallback freecb);
+int virConnectNetworkEventDeregisterAny(virConnectPtr conn, int callbackID);
 
 #endif /* VIREO_NETWORK_H */

@@ -32,5 +32,17 @@ typedef int (*virStreamSourceFunc)(virStreamPtr st, char *data, size_t nbytes, v
 typedef int (*virStreamSourceHoleFunc)(virStreamPtr st, int *inData, long long *length, void *opaque);
 typedef int (*virStreamSourceSkipFunc)(virStreamPtr st, long long length, void *opaque);
 
+virStreamPtr virStreamNew(virConnectPtr conn, unsigned int flags);
+int virStreamSend(virStreamPtr stream, const char *data, size_t nbytes);
+int virStreamRecv(virStreamPtr stream, char *data, size_t nbytes);
+int virStreamSendAll(virStreamPtr stream, virStreamSourceFunc handler, void *opaque);
+int virStreamRecvAll(virStreamPtr stream, virStreamSinkFunc handler, void *opaque);
+int virStreamFinish(virStreamPtr stream);
+int virStreamAbort(virStreamPtr stream);
+int virStreamFree(virStreamPtr stream);
+int virStreamRef(virStreamPtr stream);
+int virStreamEventAddCallback(virStreamPtr stream, int events, virStreamEventCallback cb, void *opaque, virFreeCallback ff);
+int virStreamEventUpdateCallback(virStreamPtr stream, int events);
+int virStreamEventRemoveCallback(virStreamPtr stream);
 
 #endif /* VIREO_STREAM_H */

@@ -601,6 +601,53 @@ test_metadata_api(void **state)
     assert_null(vrDomainDefGetMetadata(def, VIR_DOMAIN_METADATA_TITLE, NULL));
 }
 
+static char *
+vrTestDocWith(const char *name, const char *vcpu)
+{
+    return g_strdup_printf("<domain type='test'><name>%s</name><memory>1</memory>"
+                           "<vcpu>%s</vcpu><os><type>hvm</type></os></domain>",
+                           name, vcpu);
+}
+
+/* vireo's own limits (libvirt has none here): the name's length and
+ * control characters, the vCPU count. */
+static void
+test_vireo_limits(void **state)
+{
+    g_autofree char *max_name = g_strnfill(VR_DOMAIN_NAME_MAX, 'n');
+    g_autofree char *long_name = g_strnfill(VR_DOMAIN_NAME_MAX + 1, 'n');
+    g_autofree char *doc = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(vrDomainDef) def = NULL;
+    g_autoptr(vrDomainDef) cpus = NULL;
+
+    doc = vrTestDocWith(max_name, "1");
+    def = vrTestParse(doc, VR_DOMAIN_DEF_PARSE_INACTIVE);
+    g_free(doc);
+    doc = vrTestDocWith(long_name, "1");
+    assert_null(vrDomainDefParseString(doc, VR_DOMAIN_DEF_PARSE_INACTIVE));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: domain name is longer "
+                        "than 1024 bytes");
+    g_clear_pointer(&err, g_free);
+    g_free(doc);
+    doc = vrTestDocWith("tab\there", "1");
+    assert_null(vrDomainDefParseString(doc, VR_DOMAIN_DEF_PARSE_INACTIVE));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_XML_DETAIL: invalid char in name: \t");
+    g_clear_pointer(&err, g_free);
+    g_free(doc);
+    doc = vrTestDocWith("cpus", "16384");
+    cpus = vrTestParse(doc, VR_DOMAIN_DEF_PARSE_INACTIVE);
+    assert_int_equal(cpus->vcpus_max, VR_DOMAIN_VCPUS_MAX);
+    g_free(doc);
+    doc = vrTestDocWith("cpus", "16385");
+    assert_null(vrDomainDefParseString(doc, VR_DOMAIN_DEF_PARSE_INACTIVE));
+    err = vrTestLastError();
+    assert_string_equal(err, "VIR_ERR_CONFIG_UNSUPPORTED: unsupported configuration: "
+                        "maximum vcpus count 16385 exceeds the limit of 16384");
+}
+
 static const struct CMUnitTest vrTestStatic[] = {
     cmocka_unit_test(test_no_stray_files),
     cmocka_unit_test(test_limit_size),
@@ -613,6 +660,7 @@ static const struct CMUnitTest vrTestStatic[] = {
     cmocka_unit_test(test_cpuset_canonical),
     cmocka_unit_test(test_disk_name_index),
     cmocka_unit_test(test_metadata_api),
+    cmocka_unit_test(test_vireo_limits),
 };
 
 static void

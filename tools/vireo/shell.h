@@ -229,8 +229,6 @@ char **vrShSplitCommas(const char *str);
 
 typedef struct vrShTable vrShTable;
 vrShTable *vrShTableNew(const char *first, ...) G_GNUC_NULL_TERMINATED;
-void vrShTableAddRow(vrShTable *table, const char *first, ...)
-    G_GNUC_NULL_TERMINATED;
 void vrShTableAddRowv(vrShTable *table, const char *const *cells);
 void vrShTablePrint(vrShCtl *ctl, vrShTable *table);
 void vrShTableFree(vrShTable *table);

@@ -490,22 +490,6 @@ vrShTableAddRowv(vrShTable *table, const char *const *cells)
 
 
 void
-vrShTableAddRow(vrShTable *table, const char *first, ...)
-{
-    g_autofree const char **cells = g_new0(const char *, table->ncols + 1);
-    va_list ap;
-    size_t i = 0;
-
-    va_start(ap, first);
-    for (const char *c = first; c && i < table->ncols;
-         c = va_arg(ap, const char *))
-        cells[i++] = c;
-    va_end(ap);
-    vrShTableAddRowv(table, cells);
-}
-
-
-void
 vrShTableFree(vrShTable *table)
 {
     if (!table)
