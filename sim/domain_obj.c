@@ -342,3 +342,14 @@ GPtrArray *vrSimDomainListSorted(vrSimDomainList *list)
     g_ptr_array_sort(out, vrSimDomainCompare);
     return out;
 }
+
+#define VR_SIM_IFNAME_PREFIX "testnet"   /* libvirt's test driver names */
+
+vrDomainDef *vrSimDomainDefParse(const char *xml, unsigned int parse_flags)
+{
+    vrDomainDef *def = vrDomainDefParseString(xml, parse_flags);
+
+    if (def && vrDomainDefAssignIfnames(def, VR_SIM_IFNAME_PREFIX) < 0)
+        g_clear_pointer(&def, vrDomainDefFree);
+    return def;
+}

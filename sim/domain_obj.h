@@ -73,6 +73,11 @@ int vrSimDomainGetDefs(vrSimDomain *dom, unsigned int flags,
  * *is_live (may be NULL) tells which one came back. */
 vrDomainDef *vrSimDomainGetOneDef(vrSimDomain *dom, unsigned int flags, bool *is_live);
 
+/* Parse a domain document as the node takes it: interfaces without a
+ * target name get "testnetN", as in libvirt's test driver.  NULL with the
+ * error reported. */
+vrDomainDef *vrSimDomainDefParse(const char *xml, unsigned int parse_flags);
+
 /* ---- the list ---- */
 
 vrSimDomainList *vrSimDomainListNew(void);

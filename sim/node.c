@@ -342,7 +342,7 @@ static int vrSimNodeAddDomain(vrSimNode *node, xmlNode *el)
     if (vrSimNodeParseExtras(el, &ex) < 0)
         return -1;
     xml = vrSimDomainElementXML(el);
-    if (!(def = vrDomainDefParseString(xml, VR_DOMAIN_DEF_PARSE_INACTIVE)))
+    if (!(def = vrSimDomainDefParse(xml, VR_DOMAIN_DEF_PARSE_INACTIVE)))
         return -1;
     if (!(dom = vrSimDomainListAdd(node->domains, def, 0, NULL))) {
         vrDomainDefFree(def);
