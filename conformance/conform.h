@@ -72,6 +72,8 @@ struct vrcCtx {
     virConnectPtr *conns;           /* extra connections closed after the case */
     size_t nconns, aconns;
     vrcEvents *events;
+    void *objs;                     /* networks, pools, volumes, streams (netstore.c) */
+    size_t nobjs, aobjs;
 };
 
 typedef struct {

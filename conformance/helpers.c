@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "conform.h"
+#include "netstore.h"
 
 #define VRC_ARRAY_GROW 16
 
@@ -184,6 +185,7 @@ vrcReleaseAll(vrcCtx *ctx)
     size_t i;
 
     vrcEventsOff(ctx);
+    vrcReleaseObjects(ctx);
     for (i = 0; i < ctx->ndoms; i++)
         virDomainFree(ctx->doms[i]);
     for (i = 0; i < ctx->nconns; i++)

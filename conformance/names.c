@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "conform.h"
+#include "netstore.h"
 
 #define VRC_NAME(x) [x] = #x
 #define VRC_UNKNOWN_MAX 64     /* room for "unknown code N" */
@@ -257,5 +258,44 @@ vrcEventName(int event, int detail)
         snprintf(buf, sizeof(buf), "%s (detail %d)", name, detail);
     else
         snprintf(buf, sizeof(buf), "event %d (detail %d)", event, detail);
+    return buf;
+}
+
+static const char *const vrcNetworkEvents[] = {
+    VRC_NAME(VIR_NETWORK_EVENT_DEFINED), VRC_NAME(VIR_NETWORK_EVENT_UNDEFINED),
+    VRC_NAME(VIR_NETWORK_EVENT_STARTED), VRC_NAME(VIR_NETWORK_EVENT_STOPPED),
+};
+
+static const char *const vrcPoolEvents[] = {
+    VRC_NAME(VIR_STORAGE_POOL_EVENT_DEFINED), VRC_NAME(VIR_STORAGE_POOL_EVENT_UNDEFINED),
+    VRC_NAME(VIR_STORAGE_POOL_EVENT_STARTED), VRC_NAME(VIR_STORAGE_POOL_EVENT_STOPPED),
+    VRC_NAME(VIR_STORAGE_POOL_EVENT_CREATED), VRC_NAME(VIR_STORAGE_POOL_EVENT_DELETED),
+};
+
+const char *
+vrcNetworkEventName(int event)
+{
+    static __thread char buf[VRC_UNKNOWN_MAX];
+    const char *name = VRC_LOOKUP(vrcNetworkEvents, event);
+
+    if (name)
+        return name;
+    snprintf(buf, sizeof(buf), "network event %d", event);
+    return buf;
+}
+
+/* Refresh events arrive through their own callback; the collector records
+ * them as VRC_POOL_EVENT_REFRESH. */
+const char *
+vrcPoolEventName(int event)
+{
+    static __thread char buf[VRC_UNKNOWN_MAX];
+    const char *name = VRC_LOOKUP(vrcPoolEvents, event);
+
+    if (event == VRC_POOL_EVENT_REFRESH)
+        return "VIR_STORAGE_POOL_EVENT_ID_REFRESH";
+    if (name)
+        return name;
+    snprintf(buf, sizeof(buf), "pool event %d", event);
     return buf;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runner.h"
+#include "netstore.h"
 
 typedef struct {
     const vrcCase *cases;
@@ -26,6 +27,11 @@ static const vrcTable vrcTables[] = {
     { vrcCasesList, &vrcCasesListCount },
     { vrcCasesConcurrency, &vrcCasesConcurrencyCount },
     { vrcCasesMisuse, &vrcCasesMisuseCount },
+    { vrcCasesNetwork, &vrcCasesNetworkCount },
+    { vrcCasesNetworkOps, &vrcCasesNetworkOpsCount },
+    { vrcCasesPool, &vrcCasesPoolCount },
+    { vrcCasesVolume, &vrcCasesVolumeCount },
+    { vrcCasesStream, &vrcCasesStreamCount },
 };
 
 static int

@@ -88,10 +88,32 @@ vrcFormatReason(const vrcOutcome *out, char *buf, size_t len)
         snprintf(buf, len, "%s", out->res.detail);
 }
 
+/* REASON with every line after the first turned into a TAP comment, so a
+ * multi-line detail (an XML dump) cannot break the TAP stream. */
 static void
-vrcReportTap(const vrcOutcome *out, size_t index, const char *reason)
+vrcTapLines(const char *reason, char *buf, size_t len)
+{
+    size_t used = 0;
+
+    for (; *reason && used + 3 < len; reason++) {
+        buf[used++] = *reason;
+        if (*reason == '\n' && reason[1]) {
+            buf[used++] = '#';
+            buf[used++] = ' ';
+        }
+    }
+    while (used > 0 && buf[used - 1] == '\n')
+        used--;
+    buf[used] = '\0';
+}
+
+static void
+vrcReportTap(const vrcOutcome *out, size_t index, const char *text)
 {
     const char *name = out->tc->name;
+    char reason[VRC_DETAIL_MAX * 2];
+
+    vrcTapLines(text, reason, sizeof(reason));
 
     switch (out->kind) {
     case VRC_OUT_PASS:

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "runner.h"
+#include "netstore.h"
 
 #ifndef VIREO_CONFORM_VIREO
 # define VIREO_CONFORM_VIREO 0
@@ -41,6 +42,16 @@ vrcConnectFailed(const char *uri)
             err && err->message ? err->message : "(no message)");
 }
 
+/* Removes every conform-* domain, network and pool on CONN; returns how
+ * many could not be removed, named in LEFTOVER. */
+static int
+vrcCleanupAll(virConnectPtr conn, char *leftover, size_t len)
+{
+    int failed = vrcCleanupDomains(conn, leftover, len);
+
+    return failed + vrcCleanupNetStorage(conn, leftover, len);
+}
+
 /* Refuses to run over conform-* objects left by someone else, unless
  * --force, in which case they are removed first. */
 int
@@ -59,7 +70,9 @@ vrcPreflight(const vrcOptions *opts)
         return -1;
     }
     ctx.conn = conn;
-    if ((n = vrcListNames(&ctx, 0, found, sizeof(found))) < 0) {
+    if ((n = vrcListNames(&ctx, 0, found, sizeof(found))) >= 0)
+        n += vrcFindNetStorage(conn, found, sizeof(found));
+    if (n < 0) {
         fprintf(stderr, "vireo-conform: cannot list domains on %s: %s\n", opts->uri,
                 res.detail);
         rc = -1;
@@ -68,7 +81,7 @@ vrcPreflight(const vrcOptions *opts)
                 "vireo-conform: remove them, or pass --force to have them removed\n",
                 VRC_PREFIX "*", opts->uri, found);
         rc = -1;
-    } else if (n > 0 && vrcCleanupDomains(conn, leftover, sizeof(leftover)) > 0) {
+    } else if (n > 0 && vrcCleanupAll(conn, leftover, sizeof(leftover)) > 0) {
         fprintf(stderr, "vireo-conform: --force: cannot remove %s\n", leftover);
         rc = -1;
     }
@@ -110,7 +123,7 @@ vrcCaseBody(const vrcOptions *opts, const vrcCase *tc, const char *scratch,
     else if (res->status == VRC_NONE)
         vrcFail(&ctx, "case failed without giving a reason");
     vrcReleaseAll(&ctx);
-    if (vrcCleanupDomains(ctx.conn, leftover, sizeof(leftover)) > 0 &&
+    if (vrcCleanupAll(ctx.conn, leftover, sizeof(leftover)) > 0 &&
         res->status == VRC_PASS) {
         res->status = VRC_NONE;
         vrcFail(&ctx, "cleanup could not remove %s", leftover);
@@ -126,7 +139,7 @@ vrcCleanupAfterCrash(const vrcOptions *opts)
 
     if (!(conn = virConnectOpen(opts->uri)))
         return;
-    if (vrcCleanupDomains(conn, leftover, sizeof(leftover)) > 0)
+    if (vrcCleanupAll(conn, leftover, sizeof(leftover)) > 0)
         fprintf(stderr, "vireo-conform: cleanup after a crash left %s\n", leftover);
     virConnectClose(conn);
 }

@@ -425,3 +425,369 @@ void vrEventStateFlush(vrEventState *state)
     g_mutex_unlock(&state->lock);
     vrEventStateUnref(state);
 }
+
+/* ---- storage pool events (appended by the storage engineer) ----
+ * Pool callbacks live in a vrEventState of their own (one per node), so
+ * they share this file's registry, queue and deregistration but have their
+ * own timer and delivery, which hands out virStoragePoolPtr handles. */
+
+/* What a pool registration carries instead of the caller's opaque. */
+typedef struct {
+    virConnectPtr conn;         /* referenced while registered */
+    void *opaque;
+    virFreeCallback freecb;
+} vrPoolEventReg;
+
+static void vrPoolEventRegFree(void *data)
+{
+    vrPoolEventReg *reg = data;
+
+    if (reg->freecb)
+        reg->freecb(reg->opaque);
+    virConnectClose(reg->conn);
+    g_free(reg);
+}
+
+static void vrEventStatePoolTimerFire(int timer, void *opaque)
+{
+    (void)timer;
+    vrEventStateFlushPools(opaque);
+}
+
+/* With state->lock held: the pool state's timer exists while any callback
+ * does (libvirt reports the domain wording for every object kind). */
+static int vrEventStateArmPoolLocked(vrEventState *state)
+{
+    if (state->timer >= 0)
+        return 0;
+    g_atomic_int_inc(&state->refs);
+    state->timer = virEventAddTimeout(-1, vrEventStatePoolTimerFire, state,
+                                      vrEventStateTimerFree);
+    if (state->timer < 0) {
+        g_atomic_int_dec_and_test(&state->refs);
+        state->timer = -1;
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "could not initialize domain event timer");
+        return -1;
+    }
+    return 0;
+}
+
+/* With state->lock held: refuse the same callback twice for the same
+ * connection, event and pool filter, or one too many. */
+static int vrEventStateCheckPoolLocked(vrEventState *state, virConnectPtr conn,
+                                       const unsigned char *uuid, int eventID,
+                                       virConnectDomainEventGenericCallback fn)
+{
+    guint i;
+
+    for (i = 0; i < state->callbacks->len; i++) {
+        vrEventCallback *cb = g_ptr_array_index(state->callbacks, i);
+
+        if (cb->conn != conn || cb->event_id != eventID || cb->cb != fn ||
+            cb->has_uuid != (uuid != NULL))
+            continue;
+        if (!uuid || memcmp(cb->uuid, uuid, VIR_UUID_BUFLEN) == 0) {
+            vrReportError(VIR_ERR_INVALID_ARG, "event callback already tracked");
+            return -1;
+        }
+    }
+    if (state->callbacks->len >= VR_EVENT_CALLBACKS_MAX) {
+        vrReportError(VIR_ERR_INVALID_ARG,
+                      "too many event callbacks (limit %d)", VR_EVENT_CALLBACKS_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+int vrEventStateRegisterPool(vrEventState *state, virConnectPtr conn,
+                             virStoragePoolPtr pool, int eventID,
+                             virConnectStoragePoolEventGenericCallback cb,
+                             void *opaque, virFreeCallback freecb)
+{
+    virConnectDomainEventGenericCallback fn =
+        (virConnectDomainEventGenericCallback)(void (*)(void))cb;
+    vrEventCallback *rec;
+    vrPoolEventReg *reg;
+    int id = -1;
+
+    g_mutex_lock(&state->lock);
+    if (vrEventStateCheckPoolLocked(state, conn, pool ? pool->uuid : NULL, eventID, fn) < 0 ||
+        vrEventStateArmPoolLocked(state) < 0)
+        goto cleanup;
+    reg = g_new0(vrPoolEventReg, 1);
+    g_atomic_int_inc(&conn->refs);
+    reg->conn = conn;
+    reg->opaque = opaque;
+    reg->freecb = freecb;
+    rec = g_new0(vrEventCallback, 1);
+    rec->refs = 1;
+    rec->id = id = state->next_id++;
+    rec->conn = conn;
+    rec->event_id = eventID;
+    if (pool) {
+        rec->has_uuid = true;
+        memcpy(rec->uuid, pool->uuid, VIR_UUID_BUFLEN);
+    }
+    rec->cb = fn;
+    rec->opaque = reg;
+    rec->freecb = vrPoolEventRegFree;
+    g_ptr_array_add(state->callbacks, rec);
+ cleanup:
+    g_mutex_unlock(&state->lock);
+    return id;
+}
+
+void vrEventStateQueuePool(vrEventState *state, const char *name,
+                           const unsigned char *uuid, int eventID,
+                           int event, int detail)
+{
+    vrEventStateQueue(state, eventID, name, uuid, 0, event, detail);
+}
+
+static void vrEventDeliverPool(vrEventCallback *cb, const vrQueuedEvent *ev)
+{
+    vrPoolEventReg *reg = cb->opaque;
+    virStoragePoolPtr pool;
+
+    if (g_atomic_int_get(&cb->removed))
+        return;
+    pool = vrStoragePoolHandleNew(cb->conn, ev->name, ev->uuid);
+    if (ev->event_id == VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE) {
+        virConnectStoragePoolEventLifecycleCallback fn =
+            (virConnectStoragePoolEventLifecycleCallback)(void (*)(void))cb->cb;
+
+        fn(cb->conn, pool, ev->event, ev->detail, reg->opaque);
+    } else {
+        virConnectStoragePoolEventGenericCallback fn =
+            (virConnectStoragePoolEventGenericCallback)(void (*)(void))cb->cb;
+
+        fn(cb->conn, pool, reg->opaque);
+    }
+    virStoragePoolFree(pool);
+}
+
+static void vrEventStateDispatchPool(vrEventState *state, vrQueuedEvent *ev)
+{
+    GPtrArray *targets;
+    guint i;
+
+    g_mutex_lock(&state->lock);
+    targets = vrEventStateMatchLocked(state, ev);
+    g_mutex_unlock(&state->lock);
+    for (i = 0; i < targets->len; i++) {
+        vrEventCallback *cb = g_ptr_array_index(targets, i);
+        virConnectPtr conn = cb->conn;
+
+        vrEventDeliverPool(cb, ev);
+        vrEventCallbackUnref(cb);
+        virConnectClose(conn);
+    }
+    g_ptr_array_free(targets, TRUE);
+}
+
+void vrEventStateFlushPools(vrEventState *state)
+{
+    vrQueuedEvent *ev;
+
+    if (!state)
+        return;
+    g_atomic_int_inc(&state->refs);
+    g_mutex_lock(&state->lock);
+    if (state->dispatching) {
+        g_mutex_unlock(&state->lock);
+        vrEventStateUnref(state);
+        return;
+    }
+    state->dispatching = true;
+    if (state->timer >= 0)
+        virEventUpdateTimeout(state->timer, -1);
+    while ((ev = g_queue_pop_head(&state->queue))) {
+        g_mutex_unlock(&state->lock);
+        vrEventStateDispatchPool(state, ev);
+        vrQueuedEventFree(ev);
+        g_mutex_lock(&state->lock);
+    }
+    state->dispatching = false;
+    g_mutex_unlock(&state->lock);
+    vrEventStateUnref(state);
+}
+
+/* ---- network events (appended by the network engineer) ----
+ * Network callbacks live in a vrEventState of their own (one per node):
+ * this file's registry, queue and deregistration, with a timer and a
+ * delivery that hand out virNetworkPtr handles. */
+
+/* What a network registration carries instead of the caller's opaque: a
+ * reference on the connection, held until deregistration. */
+typedef struct {
+    virConnectPtr conn;
+    void *opaque;
+    virFreeCallback freecb;
+} vrNetworkEventReg;
+
+static void vrNetworkEventRegFree(void *data)
+{
+    vrNetworkEventReg *reg = data;
+
+    if (reg->freecb)
+        reg->freecb(reg->opaque);
+    virConnectClose(reg->conn);
+    g_free(reg);
+}
+
+static void vrEventStateNetworkTimerFire(int timer, void *opaque)
+{
+    (void)timer;
+    vrEventStateFlushNetworks(opaque);
+}
+
+/* With state->lock held: the timer exists while any callback does
+ * (libvirt words the failure as for domains, whatever the object). */
+static int vrEventStateArmNetworkLocked(vrEventState *state)
+{
+    if (state->timer >= 0)
+        return 0;
+    g_atomic_int_inc(&state->refs);
+    state->timer = virEventAddTimeout(-1, vrEventStateNetworkTimerFire, state,
+                                      vrEventStateTimerFree);
+    if (state->timer < 0) {
+        g_atomic_int_dec_and_test(&state->refs);
+        state->timer = -1;
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "could not initialize domain event timer");
+        return -1;
+    }
+    return 0;
+}
+
+/* With state->lock held: the same callback for the same connection, event
+ * and network filter is refused, as is one too many. */
+static int vrEventStateCheckNetworkLocked(vrEventState *state, virConnectPtr conn,
+                                          const unsigned char *uuid, int eventID,
+                                          virConnectDomainEventGenericCallback fn)
+{
+    guint i;
+
+    for (i = 0; i < state->callbacks->len; i++) {
+        vrEventCallback *cb = g_ptr_array_index(state->callbacks, i);
+
+        if (cb->conn != conn || cb->event_id != eventID || cb->cb != fn ||
+            cb->has_uuid != (uuid != NULL))
+            continue;
+        if (!uuid || memcmp(cb->uuid, uuid, VIR_UUID_BUFLEN) == 0) {
+            vrReportError(VIR_ERR_INVALID_ARG, "event callback already tracked");
+            return -1;
+        }
+    }
+    if (state->callbacks->len >= VR_EVENT_CALLBACKS_MAX) {
+        vrReportError(VIR_ERR_INVALID_ARG,
+                      "too many event callbacks (limit %d)", VR_EVENT_CALLBACKS_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+int vrEventStateRegisterNetwork(vrEventState *state, virConnectPtr conn,
+                                virNetworkPtr net, int eventID,
+                                virConnectNetworkEventGenericCallback cb,
+                                void *opaque, virFreeCallback freecb)
+{
+    virConnectDomainEventGenericCallback fn =
+        (virConnectDomainEventGenericCallback)(void (*)(void))cb;
+    vrNetworkEventReg *reg;
+    vrEventCallback *rec;
+    int id = -1;
+
+    g_mutex_lock(&state->lock);
+    if (vrEventStateCheckNetworkLocked(state, conn, net ? net->uuid : NULL, eventID,
+                                       fn) < 0 ||
+        vrEventStateArmNetworkLocked(state) < 0)
+        goto cleanup;
+    reg = g_new0(vrNetworkEventReg, 1);
+    g_atomic_int_inc(&conn->refs);
+    reg->conn = conn;
+    reg->opaque = opaque;
+    reg->freecb = freecb;
+    rec = g_new0(vrEventCallback, 1);
+    rec->refs = 1;
+    rec->id = id = state->next_id++;
+    rec->conn = conn;
+    rec->event_id = eventID;
+    if (net) {
+        rec->has_uuid = true;
+        memcpy(rec->uuid, net->uuid, VIR_UUID_BUFLEN);
+    }
+    rec->cb = fn;
+    rec->opaque = reg;
+    rec->freecb = vrNetworkEventRegFree;
+    g_ptr_array_add(state->callbacks, rec);
+ cleanup:
+    g_mutex_unlock(&state->lock);
+    return id;
+}
+
+void vrEventStateQueueNetwork(vrEventState *state, const char *name,
+                              const unsigned char *uuid, int event, int detail)
+{
+    vrEventStateQueue(state, VIR_NETWORK_EVENT_ID_LIFECYCLE, name, uuid, 0, event, detail);
+}
+
+static void vrEventDeliverNetwork(vrEventCallback *cb, const vrQueuedEvent *ev)
+{
+    vrNetworkEventReg *reg = cb->opaque;
+    virConnectNetworkEventLifecycleCallback fn =
+        (virConnectNetworkEventLifecycleCallback)(void (*)(void))cb->cb;
+    virNetworkPtr net;
+
+    if (g_atomic_int_get(&cb->removed))
+        return;
+    net = vrNetworkHandleNew(cb->conn, ev->name, ev->uuid);
+    fn(cb->conn, net, ev->event, ev->detail, reg->opaque);
+    virNetworkFree(net);
+}
+
+static void vrEventStateDispatchNetwork(vrEventState *state, vrQueuedEvent *ev)
+{
+    GPtrArray *targets;
+    guint i;
+
+    g_mutex_lock(&state->lock);
+    targets = vrEventStateMatchLocked(state, ev);
+    g_mutex_unlock(&state->lock);
+    for (i = 0; i < targets->len; i++) {
+        vrEventCallback *cb = g_ptr_array_index(targets, i);
+        virConnectPtr conn = cb->conn;
+
+        vrEventDeliverNetwork(cb, ev);
+        vrEventCallbackUnref(cb);
+        virConnectClose(conn);
+    }
+    g_ptr_array_free(targets, TRUE);
+}
+
+void vrEventStateFlushNetworks(vrEventState *state)
+{
+    vrQueuedEvent *ev;
+
+    if (!state)
+        return;
+    /* a callback may drop the last reference on the owner: hold our own */
+    g_atomic_int_inc(&state->refs);
+    g_mutex_lock(&state->lock);
+    if (state->dispatching) {
+        g_mutex_unlock(&state->lock);
+        vrEventStateUnref(state);
+        return;
+    }
+    state->dispatching = true;
+    if (state->timer >= 0)
+        virEventUpdateTimeout(state->timer, -1);
+    while ((ev = g_queue_pop_head(&state->queue))) {
+        g_mutex_unlock(&state->lock);
+        vrEventStateDispatchNetwork(state, ev);
+        vrQueuedEventFree(ev);
+        g_mutex_lock(&state->lock);
+    }
+    state->dispatching = false;
+    g_mutex_unlock(&state->lock);
+    vrEventStateUnref(state);
+}

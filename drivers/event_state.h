@@ -40,4 +40,53 @@ void vrEventStateQueueReboot(vrEventState *state, const char *name,
 /* Deliver every queued event now (used by the timer and by tests). */
 void vrEventStateFlush(vrEventState *state);
 
+/* ---- storage pool events (appended by the storage engineer) ----
+ * A node keeps a separate vrEventState for pools: register with
+ * vrEventStateRegisterPool, queue with vrEventStateQueuePool, deliver with
+ * vrEventStateFlushPools (its timer does); vrEventStateDeregister,
+ * vrEventStateRemoveConn and vrEventStateFree work on it as on domains.
+ * Never call vrEventStateFlush on a pool state.  A pool callback holds a
+ * reference on its connection until it is deregistered, as libvirt's do. */
+
+/* eventID is a virStoragePoolEventID (checked by the caller); pool != NULL
+ * filters on that pool's UUID.  Duplicates: VIR_ERR_INVALID_ARG "event
+ * callback already tracked".  Returns the callback id or -1. */
+int vrEventStateRegisterPool(vrEventState *state, virConnectPtr conn,
+                             virStoragePoolPtr pool, int eventID,
+                             virConnectStoragePoolEventGenericCallback cb,
+                             void *opaque, virFreeCallback freecb);
+
+/* Queue a pool event: LIFECYCLE with event/detail, or REFRESH. */
+void vrEventStateQueuePool(vrEventState *state, const char *name,
+                           const unsigned char *uuid, int eventID,
+                           int event, int detail);
+
+/* Deliver every queued pool event now. */
+void vrEventStateFlushPools(vrEventState *state);
+
+/* ---- network events (appended by the network engineer) ----
+ * Like pools, networks keep a vrEventState of their own (one per node, in
+ * the node's network list): register with vrEventStateRegisterNetwork,
+ * queue with vrEventStateQueueNetwork, deliver with
+ * vrEventStateFlushNetworks (its timer does); vrEventStateDeregister and
+ * vrEventStateFree work on it as on domains.  Never call
+ * vrEventStateFlush on a network state.  A network callback holds a
+ * reference on its connection until it is deregistered, as libvirt's do. */
+
+/* eventID is a virNetworkEventID (checked by the caller); net != NULL
+ * filters on that network's UUID.  Needs an event loop; duplicates are
+ * VIR_ERR_INVALID_ARG "event callback already tracked".  Returns the
+ * callback id or -1. */
+int vrEventStateRegisterNetwork(vrEventState *state, virConnectPtr conn,
+                                virNetworkPtr net, int eventID,
+                                virConnectNetworkEventGenericCallback cb,
+                                void *opaque, virFreeCallback freecb);
+
+/* Queue a network lifecycle event (virNetworkEventLifecycleType). */
+void vrEventStateQueueNetwork(vrEventState *state, const char *name,
+                              const unsigned char *uuid, int event, int detail);
+
+/* Deliver every queued network event now. */
+void vrEventStateFlushNetworks(vrEventState *state);
+
 #endif /* VR_EVENT_STATE_H */

@@ -25,4 +25,15 @@ guint64 vrSimClockAdvance(vrSimClock *clock, guint64 delta_ns);
 /* Move forward by one step; returns the new time. */
 guint64 vrSimClockTick(vrSimClock *clock);
 
+/* "SECONDS.NANOSECONDS" (nine digits after the point), e.g. "12.000345000",
+ * as the trace stamps its lines.  Returns buf. */
+#define VR_SIM_CLOCK_FORMAT_BUFLEN 32
+const char *vrSimClockFormat(guint64 ns, char buf[VR_SIM_CLOCK_FORMAT_BUFLEN]);
+
+/* A duration with its unit: an unsigned decimal integer followed by ns,
+ * us, ms, s, m or h ("250ms", "10s").  0 and *ns set, or -1 (nothing
+ * reported: callers name the context) on a missing or unknown unit, a
+ * malformed number or an overflow. */
+int vrSimDurationParse(const char *text, guint64 *ns);
+
 #endif /* VR_SIM_CLOCK_H */

@@ -13,6 +13,7 @@
 struct vrSimDomainList {
     GHashTable *by_uuid;    /* dom->uuid -> vrSimDomain * (owns the domain) */
     GHashTable *by_name;    /* dom->name -> vrSimDomain * */
+    vrSimTrace *trace;      /* given to each domain, or NULL */
 };
 
 /* How many reasons each virDomainState has: the state machine refuses a
@@ -57,6 +58,7 @@ void vrSimDomainSetState(vrSimDomain *dom, int state, int reason, guint64 now_ns
     vrSimDomainBankCpu(dom, now_ns);
     dom->state = state;
     dom->reason = reason;
+    vrSimTraceState(dom->trace, dom->name, state, reason, dom->def->id);
 }
 
 void vrSimDomainStart(vrSimDomain *dom, int id, int reason, guint64 now_ns)
@@ -180,6 +182,17 @@ vrSimDomainList *vrSimDomainListNew(void)
     return list;
 }
 
+void vrSimDomainListSetTrace(vrSimDomainList *list, vrSimTrace *trace)
+{
+    GHashTableIter iter;
+    gpointer value;
+
+    list->trace = trace;
+    g_hash_table_iter_init(&iter, list->by_uuid);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+        ((vrSimDomain *)value)->trace = trace;
+}
+
 void vrSimDomainListFree(vrSimDomainList *list)
 {
     if (!list)
@@ -286,6 +299,14 @@ static int vrSimDomainListCheck(vrSimDomainList *list, const vrDomainDef *def,
     return 0;
 }
 
+int vrSimDomainListCheckAdd(vrSimDomainList *list, const vrDomainDef *def,
+                            unsigned int flags)
+{
+    vrSimDomain *existing;
+
+    return vrSimDomainListCheck(list, def, flags, &existing);
+}
+
 vrSimDomain *vrSimDomainListAdd(vrSimDomainList *list, vrDomainDef *def,
                                 unsigned int flags, vrDomainDef **old_def)
 {
@@ -306,6 +327,7 @@ vrSimDomain *vrSimDomainListAdd(vrSimDomainList *list, vrDomainDef *def,
     dom->def = def;
     dom->state = VIR_DOMAIN_SHUTOFF;
     dom->reason = VIR_DOMAIN_SHUTOFF_UNKNOWN;
+    dom->trace = list->trace;
     g_hash_table_insert(list->by_uuid, dom->uuid, dom);
     g_hash_table_insert(list->by_name, dom->name, dom);
     return dom;

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "conf/domain_conf.h"
+#include "sim/trace.h"
 
 #define VR_SIM_DOMAINS_MAX 100000     /* domains per node */
 
@@ -25,6 +26,7 @@ typedef struct {
     guint64 run_since_ns;             /* when it last entered RUNNING */
     guint8 *pins;                     /* live vcpu pinning: VR_SIM_PIN_MAPLEN bytes per
                                        * vcpu (vcpus_max of them), NULL = every host cpu */
+    vrSimTrace *trace;                /* the list's: state changes are traced */
 } vrSimDomain;
 
 #define VR_SIM_HOST_CPUS_MAX 1024     /* host cpus a pin map can name */
@@ -83,6 +85,10 @@ vrDomainDef *vrSimDomainDefParse(const char *xml, unsigned int parse_flags);
 vrSimDomainList *vrSimDomainListNew(void);
 void vrSimDomainListFree(vrSimDomainList *list);
 
+/* Trace the state changes of the list's domains, present and future, to
+ * trace (NULL: none; must outlive the list). */
+void vrSimDomainListSetTrace(vrSimDomainList *list, vrSimTrace *trace);
+
 vrSimDomain *vrSimDomainListFindByName(vrSimDomainList *list, const char *name);
 vrSimDomain *vrSimDomainListFindByUUID(vrSimDomainList *list,
                                        const unsigned char *uuid);
@@ -101,6 +107,12 @@ typedef enum {
  * receives the definition it replaced (caller frees; NULL when new). */
 vrSimDomain *vrSimDomainListAdd(vrSimDomainList *list, vrDomainDef *def,
                                 unsigned int flags, vrDomainDef **old_def);
+
+/* The checks of vrSimDomainListAdd alone, with its errors: 0 when adding
+ * def with flags would succeed.  Lets callers consult a fault point after
+ * the checks and before anything changes. */
+int vrSimDomainListCheckAdd(vrSimDomainList *list, const vrDomainDef *def,
+                            unsigned int flags);
 
 /* Remove and free dom. */
 void vrSimDomainListRemove(vrSimDomainList *list, vrSimDomain *dom);

@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include "sim/capabilities.h"
+#include "sim/driver_storage_priv.h"
+#include "sim/network_obj.h"
 #include "util/uuid.h"
 
 #define VR_FROM_THIS VIR_FROM_TEST
@@ -62,8 +64,7 @@ virDomainPtr vrSimDomainHandle(virConnectPtr conn, const vrSimDomain *dom)
 
 void vrSimQueueLifecycle(vrSimNode *node, const vrSimDomain *dom, int event, int detail)
 {
-    vrEventStateQueueLifecycle(node->events, dom->name, dom->uuid, dom->def->id,
-                               event, detail);
+    vrSimNodeQueueLifecycle(node, dom, event, detail);     /* traced */
 }
 
 int vrSimDomainCheckActive(const vrSimDomain *dom)
@@ -89,7 +90,8 @@ static int vrSimParseBool(const char *name, const char *value, bool *out)
     return -1;
 }
 
-static int vrSimParseParams(const vrURI *uri, vrSimConn *sc)
+/* *faults_path points into uri. */
+static int vrSimParseParams(const vrURI *uri, vrSimConn *sc, const char **faults_path)
 {
     size_t i;
 
@@ -108,9 +110,12 @@ static int vrSimParseParams(const vrURI *uri, vrSimConn *sc)
                 return -1;
             }
             sc->has_seed = true;
+        } else if (strcmp(p->name, "faults") == 0) {
+            *faults_path = p->value;
         } else {
             vrReportError(VIR_ERR_INVALID_ARG,
-                          "unsupported URI parameter '%s' (known: private, seed)", p->name);
+                          "unsupported URI parameter '%s' (known: private, seed, faults)",
+                          p->name);
             return -1;
         }
     }
@@ -132,6 +137,8 @@ static vrDrvOpenStatus vrSimDrvConnectOpen(virConnectPtr conn, const vrURI *uri,
 {
     g_autofree vrSimConn *sc = NULL;
     const char *path = uri->path ? uri->path : "";
+    const char *faults_path = NULL;
+    vrSimFaultPlan *plan = NULL;
 
     if (!vrSimURIIsMine(uri))
         return VR_DRV_OPEN_DECLINED;
@@ -143,9 +150,16 @@ static vrDrvOpenStatus vrSimDrvConnectOpen(virConnectPtr conn, const vrURI *uri,
         return VR_DRV_OPEN_ERROR;
     }
     sc = g_new0(vrSimConn, 1);
-    if (vrSimParseParams(uri, sc) < 0)
+    if (vrSimParseParams(uri, sc, &faults_path) < 0)
         return VR_DRV_OPEN_ERROR;
-    if (strcmp(path, VR_SIM_DEFAULT_PATH) != 0) {
+    if (sc->has_seed || faults_path) {
+        /* a seeded node is never shared: its runs must reproduce */
+        if (faults_path && !(plan = vrSimFaultPlanLoad(faults_path)))
+            return VR_DRV_OPEN_ERROR;
+        sc->private_node = true;
+        sc->node = vrSimNodeNewSimulated(strcmp(path, VR_SIM_DEFAULT_PATH) == 0 ? NULL : path,
+                                         sc->seed, plan);
+    } else if (strcmp(path, VR_SIM_DEFAULT_PATH) != 0) {
         sc->private_node = true;
         sc->node = vrSimNodeNewFromFile(path);
     } else if (sc->private_node) {
@@ -291,6 +305,8 @@ static int vrSimDrvConnectDomainEventDeregisterAny(virConnectPtr conn, int callb
 
 const vrHypervisorDriver vrSimDriver = {
     .name = "sim",
+    .network = &vrSimNetworkDriver,
+    .storage = &vrSimStorageDriver,
     .connectOpen = vrSimDrvConnectOpen,
     .connectClose = vrSimDrvConnectClose,
     .connectGetType = vrSimDrvConnectGetType,

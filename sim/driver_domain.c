@@ -86,7 +86,12 @@ virDomainPtr vrSimDrvDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
         return NULL;
     }
     vrSimNodeLock(node);
-    if (!(dom = vrSimDomainListAdd(node->domains, def, 0, &old_def))) {
+    /* the state-directory write may fail: before anything changes, so the
+     * old definition stays as it was */
+    if (vrSimDomainListCheckAdd(node->domains, def, 0) < 0 ||
+        vrSimFaultInject(node->faults, VR_SIM_FAULT_DOMAIN_DEFINE,
+                         &(vrSimFaultCtx){ .dom = def->name }) < 0 ||
+        !(dom = vrSimDomainListAdd(node->domains, def, 0, &old_def))) {
         vrDomainDefFree(def);
         goto cleanup;
     }

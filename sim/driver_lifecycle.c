@@ -10,6 +10,17 @@
 
 #define VR_SIM_SAVE_FLAGS (VIR_DOMAIN_SAVE_BYPASS_CACHE | VIR_DOMAIN_SAVE_RUNNING | \
                            VIR_DOMAIN_SAVE_PAUSED)
+/* A simulated guest's process id, for messages that name one: base + id. */
+#define VR_SIM_PID_BASE 4000
+
+/* Consult a fault point for dom (node locked): 0 to go ahead, or -1 with
+ * the fault's error reported and nothing changed. */
+static int vrSimDomainFault(vrSimNode *node, const char *name, vrSimFaultPoint point)
+{
+    vrSimFaultCtx ctx = { .dom = name };
+
+    return vrSimFaultInject(node->faults, point, &ctx);
+}
 
 /* Start dom (node locked): a fresh id, STARTED/<detail>, then, when asked,
  * paused by the user with SUSPENDED/<paused_detail>. */
@@ -63,7 +74,10 @@ virDomainPtr vrSimDrvDomainCreateXML(virConnectPtr conn, const char *xml, unsign
     if (!(def = vrSimDomainDefParse(xml, parse_flags)))
         return NULL;
     vrSimNodeLock(node);
-    if (!(dom = vrSimAddLive(node, def))) {
+    if (vrSimDomainListCheckAdd(node->domains, def, VR_SIM_DOMAIN_ADD_LIVE |
+                                                    VR_SIM_DOMAIN_ADD_CHECK_LIVE) < 0 ||
+        vrSimDomainFault(node, def->name, VR_SIM_FAULT_DOMAIN_START) < 0 ||
+        !(dom = vrSimAddLive(node, def))) {
         vrSimNodeUnlock(node);
         vrDomainDefFree(def);
         return NULL;
@@ -91,11 +105,23 @@ int vrSimDrvDomainCreateWithFlags(virDomainPtr handle, unsigned int flags)
         vrReportError(VIR_ERR_INTERNAL_ERROR, "Domain '%s' is already running", handle->name);
         return -1;
     }
+    if (vrSimDomainFault(node, dom->name, VR_SIM_FAULT_DOMAIN_START) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
     vrSimStart(node, dom, VIR_DOMAIN_RUNNING_BOOTED, VIR_DOMAIN_EVENT_STARTED_BOOTED,
                flags & VIR_DOMAIN_START_PAUSED, VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
     handle->id = dom->def->id;
     vrSimNodeUnlock(node);
     return 0;
+}
+
+/* The destroy fault: the process ignores SIGKILL and the domain stays. */
+static int vrSimDestroyFault(vrSimNode *node, const vrSimDomain *dom)
+{
+    vrSimFaultCtx ctx = { .dom = dom->name, .pid = VR_SIM_PID_BASE + dom->def->id };
+
+    return vrSimFaultInject(node->faults, VR_SIM_FAULT_DOMAIN_DESTROY, &ctx);
 }
 
 int vrSimDrvDomainDestroyFlags(virDomainPtr handle, unsigned int flags)
@@ -107,7 +133,7 @@ int vrSimDrvDomainDestroyFlags(virDomainPtr handle, unsigned int flags)
         return -1;
     if (!(dom = vrSimDomainAcquire(handle, &node)))
         return -1;
-    if (vrSimDomainCheckActive(dom) < 0) {
+    if (vrSimDomainCheckActive(dom) < 0 || vrSimDestroyFault(node, dom) < 0) {
         vrSimNodeUnlock(node);
         return -1;
     }
@@ -146,6 +172,11 @@ int vrSimDrvDomainShutdownFlags(virDomainPtr handle, unsigned int flags)
         vrReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not running", handle->name);
         return -1;
     }
+    /* the guest ignoring ACPI: the sim waits for it, so a timeout */
+    if (vrSimDomainFault(node, dom->name, VR_SIM_FAULT_DOMAIN_SHUTDOWN) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
     vrSimLifecycleAction(node, dom, handle, dom->def->on_poweroff);
     vrSimNodeUnlock(node);
     return 0;
@@ -172,8 +203,10 @@ int vrSimDrvDomainReboot(virDomainPtr handle, unsigned int flags)
     }
     action = dom->def->on_reboot;
     if (action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART ||
-        action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME)
+        action == VR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME) {
+        vrSimTraceAdd(node->trace, "event", "%s reboot", dom->name);
         vrEventStateQueueReboot(node->events, dom->name, dom->uuid, dom->def->id);
+    }
     vrSimLifecycleAction(node, dom, handle, action);     /* may free dom */
     vrSimNodeUnlock(node);
     return 0;
@@ -206,6 +239,10 @@ int vrSimDrvDomainSuspend(virDomainPtr handle)
         vrReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not running", handle->name);
         return -1;
     }
+    if (vrSimDomainFault(node, dom->name, VR_SIM_FAULT_DOMAIN_SUSPEND) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
     vrSimDomainSetState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER, vrSimNodeNow(node));
     vrSimQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_SUSPENDED,
                         VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
@@ -223,6 +260,10 @@ int vrSimDrvDomainResume(virDomainPtr handle)
     if (dom->state != VIR_DOMAIN_PAUSED) {
         vrSimNodeUnlock(node);
         vrReportError(VIR_ERR_INTERNAL_ERROR, "domain '%s' not paused", handle->name);
+        return -1;
+    }
+    if (vrSimDomainFault(node, dom->name, VR_SIM_FAULT_DOMAIN_RESUME) < 0) {
+        vrSimNodeUnlock(node);
         return -1;
     }
     vrSimDomainSetState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED,
@@ -243,6 +284,26 @@ static int vrSimRefuseDxml(const char *dxml)
     return -1;
 }
 
+/* The save fault (node locked): the disk fills up halfway through writing
+ * path (NULL: the managed save image, which the sim keeps no file for);
+ * nothing is left behind and the domain keeps running.  0 to go ahead. */
+static int vrSimSaveFault(vrSimNode *node, const vrSimDomain *dom, const char *path)
+{
+    g_autofree char *managed = NULL;
+    const vrSimFaultRule *rule;
+    vrSimFaultCtx ctx = { .dom = dom->name, .path = path };
+
+    if (!path)
+        ctx.path = managed = g_strdup_printf("%s/save/%s.save", VR_SIM_STATE_DIR,
+                                             dom->name);
+    if (!(rule = vrSimFaultFire(node->faults, VR_SIM_FAULT_DOMAIN_SAVE, &ctx)) ||
+        vrSimFaultRuleIsSlow(rule))
+        return 0;
+    if (path && vrSimSaveImageWriteTorn(path, dom->def) < 0)
+        return -1;
+    return vrSimFaultReport(rule, &ctx);
+}
+
 /* SAVE_RUNNING / SAVE_PAUSED are the sim's addition (libvirt's test driver
  * refuses them): the image records the state to restore into, running by
  * default as the test driver restores. */
@@ -259,7 +320,7 @@ int vrSimDrvDomainSaveFlags(virDomainPtr handle, const char *to, const char *dxm
         return -1;
     if (!(dom = vrSimDomainAcquire(handle, &node)))
         return -1;
-    if (vrSimDomainCheckActive(dom) < 0 ||
+    if (vrSimDomainCheckActive(dom) < 0 || vrSimSaveFault(node, dom, to) < 0 ||
         vrSimSaveImageWrite(to, dom->def, state) < 0) {
         vrSimNodeUnlock(node);
         return -1;
@@ -267,6 +328,14 @@ int vrSimDrvDomainSaveFlags(virDomainPtr handle, const char *to, const char *dxm
     vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_SAVED, VIR_DOMAIN_EVENT_STOPPED_SAVED);
     vrSimNodeUnlock(node);
     return 0;
+}
+
+/* The restore fault (node locked): the image reads back corrupt. */
+static int vrSimRestoreFault(vrSimNode *node, const vrDomainDef *def, const char *from)
+{
+    vrSimFaultCtx ctx = { .dom = def->name, .path = from };
+
+    return vrSimFaultInject(node->faults, VR_SIM_FAULT_DOMAIN_RESTORE, &ctx);
 }
 
 /* A bad image or a name that is running changes nothing.  RUNNING / PAUSED
@@ -288,7 +357,7 @@ int vrSimDrvDomainRestoreFlags(virConnectPtr conn, const char *from, const char 
     paused = (flags & VIR_DOMAIN_SAVE_PAUSED) ||
              (state == VR_SIM_SAVE_STATE_PAUSED && !(flags & VIR_DOMAIN_SAVE_RUNNING));
     vrSimNodeLock(node);
-    if (!(dom = vrSimAddLive(node, def))) {
+    if (vrSimRestoreFault(node, def, from) < 0 || !(dom = vrSimAddLive(node, def))) {
         vrSimNodeUnlock(node);
         vrDomainDefFree(def);
         return -1;
@@ -319,6 +388,10 @@ int vrSimDrvDomainManagedSave(virDomainPtr handle, unsigned int flags)
         vrSimNodeUnlock(node);
         vrReportError(VIR_ERR_OPERATION_INVALID,
                       "cannot do managed save for transient domain");
+        return -1;
+    }
+    if (vrSimSaveFault(node, dom, NULL) < 0) {
+        vrSimNodeUnlock(node);
         return -1;
     }
     vrSimStop(node, dom, handle, VIR_DOMAIN_SHUTOFF_SAVED, VIR_DOMAIN_EVENT_STOPPED_SAVED);

@@ -85,6 +85,9 @@ static vrSimNode *vrSimNodeAlloc(void)
     node->next_id = 1;
     vrSimClockInit(&node->clock, VR_SIM_CLOCK_START_NS, VR_SIM_CLOCK_STEP_NS);
     node->events = vrEventStateNew();
+    node->trace = vrSimTraceNew(&node->clock);
+    vrSimDomainListSetTrace(node->domains, node->trace);
+    vrSimPrngInitStream(&node->prng, 0, VR_SIM_STREAM_FAULTS);
     return node;
 }
 
@@ -92,10 +95,14 @@ static void vrSimNodeFree(vrSimNode *node)
 {
     if (!node)
         return;
+    if (node->seeded)
+        vrSimPrngReleaseUUIDs(&node->uuid_prng);
     vrEventStateFree(node->events);
     vrSimDomainListFree(node->domains);
     vrSimNetworkListFree(node->networks);
     vrSimPoolListFree(node->pools);
+    vrSimFaultPlanFree(node->faults);
+    vrSimTraceFree(node->trace);
     g_free(node->cells);
     g_mutex_clear(&node->lock);
     g_free(node);
@@ -120,7 +127,10 @@ void vrSimNodeUnref(vrSimNode *node)
 void vrSimNodeLock(vrSimNode *node)
 {
     g_mutex_lock(&node->lock);
+    if (node->observing)
+        return;
     vrSimClockTick(&node->clock);
+    vrSimNodeRunGuests(node);
 }
 
 void vrSimNodeUnlock(vrSimNode *node)
@@ -429,18 +439,24 @@ static void vrSimNodeDefaultCells(vrSimNode *node)
     }
 }
 
-vrSimNode *vrSimNodeNewDefault(void)
+/* Fill node with the default contents (path NULL) or a node file's; node
+ * is freed on failure. */
+static vrSimNode *vrSimNodeFill(vrSimNode *node, const char *path)
 {
-    vrSimNode *node = vrSimNodeAlloc();
     xmlDoc *doc;
     int rc;
 
-    vrSimNodeDefaultCells(node);
-    if (!(doc = vrXMLParseString(vrSimDefaultNodeXML, VR_SIM_DEFAULT_NODE_URL, "node"))) {
+    if (!path) {
+        vrSimNodeDefaultCells(node);
+        doc = vrXMLParseString(vrSimDefaultNodeXML, VR_SIM_DEFAULT_NODE_URL, "node");
+    } else {
+        doc = vrSimParseFile(path, "node");
+    }
+    if (!doc) {
         vrSimNodeFree(node);
         return NULL;
     }
-    rc = vrSimNodeParse(node, NULL, doc);
+    rc = vrSimNodeParse(node, path, doc);
     xmlFreeDoc(doc);
     if (rc < 0) {
         vrSimNodeFree(node);
@@ -449,22 +465,99 @@ vrSimNode *vrSimNodeNewDefault(void)
     return node;
 }
 
+vrSimNode *vrSimNodeNewDefault(void)
+{
+    return vrSimNodeFill(vrSimNodeAlloc(), NULL);
+}
+
 vrSimNode *vrSimNodeNewFromFile(const char *path)
 {
-    vrSimNode *node;
-    xmlDoc *doc;
-    int rc;
+    return vrSimNodeFill(vrSimNodeAlloc(), path);
+}
 
-    if (!(doc = vrSimParseFile(path, "node")))
-        return NULL;
-    node = vrSimNodeAlloc();
-    rc = vrSimNodeParse(node, path, doc);
-    xmlFreeDoc(doc);
-    if (rc < 0) {
-        vrSimNodeFree(node);
+vrSimNode *vrSimNodeNewSimulated(const char *path, guint64 seed, vrSimFaultPlan *plan)
+{
+    vrSimNode *node = vrSimNodeAlloc();
+
+    node->seeded = true;
+    node->seed = seed;
+    vrSimPrngInitStream(&node->prng, seed, VR_SIM_STREAM_FAULTS);
+    vrSimPrngInitStream(&node->uuid_prng, seed, VR_SIM_STREAM_UUIDS);
+    /* before parsing: a node file's domains without a UUID get seeded ones */
+    vrSimPrngUseForUUIDs(&node->uuid_prng);
+    vrSimTraceAdd(node->trace, "node", "seed=%" G_GUINT64_FORMAT, seed);
+    if (!(node = vrSimNodeFill(node, path))) {
+        vrSimFaultPlanFree(plan);
         return NULL;
     }
+    vrSimNodeSetFaults(node, plan);
     return node;
+}
+
+void vrSimNodeSetFaults(vrSimNode *node, vrSimFaultPlan *plan)
+{
+    vrSimFaultPlanFree(node->faults);
+    node->faults = plan;
+    if (plan)
+        vrSimFaultPlanAttach(plan, &node->prng, &node->clock, node->trace);
+}
+
+/* ---- guests ---- */
+
+void vrSimNodeQueueLifecycle(vrSimNode *node, const vrSimDomain *dom, int event, int detail)
+{
+    vrSimTraceEvent(node->trace, dom->name, event, detail);
+    vrEventStateQueueLifecycle(node->events, dom->name, dom->uuid, dom->def->id,
+                               event, detail);
+}
+
+void vrSimNodeCrashDomain(vrSimNode *node, vrSimDomain *dom)
+{
+    guint64 now = vrSimNodeNow(node);
+
+    vrSimDomainSetState(dom, VIR_DOMAIN_CRASHED, VIR_DOMAIN_CRASHED_PANICKED, now);
+    vrSimNodeQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_CRASHED,
+                            VIR_DOMAIN_EVENT_CRASHED_PANICKED);
+    switch (dom->def->on_crash) {
+    case VR_DOMAIN_LIFECYCLE_ACTION_DESTROY:
+    case VR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY:
+        vrSimDomainStop(dom, VIR_DOMAIN_SHUTOFF_CRASHED, now);
+        vrSimNodeQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_STOPPED,
+                                VIR_DOMAIN_EVENT_STOPPED_CRASHED);
+        if (!dom->persistent)
+            vrSimDomainListRemove(node->domains, dom);
+        break;
+    case VR_DOMAIN_LIFECYCLE_ACTION_RESTART:
+    case VR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART:
+        /* libvirt's qemu driver resets the guest in place (a fake reboot) */
+        vrSimDomainSetState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_CRASHED, now);
+        vrSimNodeQueueLifecycle(node, dom, VIR_DOMAIN_EVENT_RESUMED,
+                                VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+        break;
+    case VR_DOMAIN_LIFECYCLE_ACTION_PRESERVE:
+    case VR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME:
+    case VR_DOMAIN_LIFECYCLE_ACTION_LAST:
+        break;
+    }
+}
+
+void vrSimNodeRunGuests(vrSimNode *node)
+{
+    g_autoptr(GPtrArray) all = NULL;
+    guint i;
+
+    if (!vrSimFaultPlanWatches(node->faults, VR_SIM_FAULT_GUEST_CRASH))
+        return;
+    all = vrSimDomainListSorted(node->domains);
+    for (i = 0; i < all->len; i++) {
+        vrSimDomain *dom = g_ptr_array_index(all, i);
+        vrSimFaultCtx ctx = { .dom = dom->name };
+
+        /* a crash may free dom; nothing below touches it again */
+        if (dom->state == VIR_DOMAIN_RUNNING &&
+            vrSimFaultFire(node->faults, VR_SIM_FAULT_GUEST_CRASH, &ctx))
+            vrSimNodeCrashDomain(node, dom);
+    }
 }
 
 vrSimNode *vrSimNodeOpenShared(void)

@@ -10,6 +10,9 @@
 #include "drivers/event_state.h"
 #include "sim/clock.h"
 #include "sim/domain_obj.h"
+#include "sim/fault.h"
+#include "sim/prng.h"
+#include "sim/trace.h"
 
 typedef struct vrSimNetworkList vrSimNetworkList;   /* sim/network_obj.c */
 typedef struct vrSimPoolList vrSimPoolList;         /* sim/storage_obj.c */
@@ -47,6 +50,14 @@ typedef struct {
     int next_id;                 /* the id the next started domain gets */
     vrSimClock clock;
     vrEventState *events;        /* self-locking */
+    /* the deterministic core (sim/prng.h, fault.h, trace.h) */
+    bool seeded;                 /* UUIDs come from uuid_prng */
+    guint64 seed;
+    vrSimPrng prng;              /* fault stream of seed */
+    vrSimPrng uuid_prng;         /* uuid stream of seed; only UUID generation uses it */
+    vrSimFaultPlan *faults;      /* or NULL */
+    vrSimTrace *trace;
+    bool observing;              /* locking moves no time (vrSimControlObserve) */
 } vrSimNode;
 
 /* The process-wide default node (created on first use, freed with its last
@@ -61,11 +72,37 @@ vrSimNode *vrSimNodeNewDefault(void);
  * Errors name the file and the problem. */
 vrSimNode *vrSimNodeNewFromFile(const char *path);
 
+/* A private node for deterministic simulation: the default contents (path
+ * NULL) or a node file, its PRNG streams seeded with seed (UUIDs and MACs
+ * generated from then on come from it, process-wide, until the node is
+ * freed) and plan (consumed, may be NULL) attached. */
+vrSimNode *vrSimNodeNewSimulated(const char *path, guint64 seed, vrSimFaultPlan *plan);
+
+/* Replace the node's fault plan (consumed; NULL removes it).  Lock held. */
+void vrSimNodeSetFaults(vrSimNode *node, vrSimFaultPlan *plan);
+
 void vrSimNodeUnref(vrSimNode *node);
 
-/* Take the node's lock; every locked operation advances the clock one step. */
+/* Take the node's lock; every locked operation advances the clock one step
+ * and lets simulated time pass for the guests (vrSimNodeRunGuests). */
 void vrSimNodeLock(vrSimNode *node);
 void vrSimNodeUnlock(vrSimNode *node);
+
+/* Time passes for every running guest (lock held): the guest.crash fault
+ * point is consulted for each, in id order, and a crash applies. */
+void vrSimNodeRunGuests(vrSimNode *node);
+
+/* The guest of dom panics (lock held; dom running): CRASHED/PANICKED with
+ * its event, then the on_crash action -- destroy and coredump-destroy
+ * shut it off (STOPPED/CRASHED; a transient domain is gone), restart and
+ * coredump-restart run it again (RUNNING/CRASHED, RESUMED/UNPAUSED),
+ * preserve (and restart-rename, as libvirt's qemu driver) leave it
+ * crashed.  No dump file is written. */
+void vrSimNodeCrashDomain(vrSimNode *node, vrSimDomain *dom);
+
+/* Trace and queue a lifecycle event for dom as it is now (lock held). */
+void vrSimNodeQueueLifecycle(vrSimNode *node, const vrSimDomain *dom, int event,
+                             int detail);
 
 /* The clock's current time (lock held). */
 guint64 vrSimNodeNow(vrSimNode *node);

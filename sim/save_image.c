@@ -55,18 +55,21 @@ static guint32 vrSimGetU32(const unsigned char *p)
            ((guint32)p[3] << 24);
 }
 
-int vrSimSaveImageWrite(const char *path, const vrDomainDef *def, vrSimSaveState state)
+/* The whole image for def (caller frees), its size in *size; NULL with the
+ * error reported when the XML is out of bounds. */
+static unsigned char *vrSimSaveImageBuild(const vrDomainDef *def, vrSimSaveState state,
+                                          size_t *size)
 {
     g_autofree char *xml = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_SECURE |
                                                   VR_DOMAIN_DEF_FORMAT_INACTIVE);
     size_t len = strlen(xml);
-    g_autofree unsigned char *buf = NULL;
+    unsigned char *buf;
 
     if (len == 0 || len > VR_SIM_SAVE_XML_MAX_BYTES) {
         vrReportError(VIR_ERR_INTERNAL_ERROR,
                       "saving domain '%s' failed: its XML is %zu bytes (limit %d)",
                       def->name, len, VR_SIM_SAVE_XML_MAX_BYTES);
-        return -1;
+        return NULL;
     }
     buf = g_malloc0(VR_SIM_SAVE_HEADER_BYTES + len);
     memcpy(buf, VR_SIM_SAVE_MAGIC, VR_SIM_SAVE_MAGIC_BYTES);
@@ -75,8 +78,41 @@ int vrSimSaveImageWrite(const char *path, const vrDomainDef *def, vrSimSaveState
     vrSimPutU32(buf + VR_SIM_SAVE_OFF_LENGTH, (guint32)len);
     vrSimPutU32(buf + VR_SIM_SAVE_OFF_CHECKSUM, vrSimChecksum(xml, len));
     memcpy(buf + VR_SIM_SAVE_HEADER_BYTES, xml, len);
-    if (vrFileWriteAtomic(path, buf, VR_SIM_SAVE_HEADER_BYTES + len,
-                          VR_SIM_SAVE_FILE_MODE) < 0) {
+    *size = VR_SIM_SAVE_HEADER_BYTES + len;
+    return buf;
+}
+
+int vrSimSaveImageWriteTorn(const char *path, const vrDomainDef *def)
+{
+    g_autofree unsigned char *buf = NULL;
+    g_autofree char *tmp = g_strdup_printf("%s.XXXXXX", path);
+    size_t size = 0;
+    ssize_t n;
+    int fd;
+
+    if (!(buf = vrSimSaveImageBuild(def, VR_SIM_SAVE_STATE_RUNNING, &size)))
+        return -1;
+    if ((fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, VR_SIM_SAVE_FILE_MODE)) < 0) {
+        vrReportSystemError(errno, "saving domain '%s' to '%s': open failed",
+                            def->name, path);
+        return -1;
+    }
+    /* half of it lands before the disk is full */
+    n = write(fd, buf, size / 2);
+    close(fd);
+    unlink(tmp);
+    (void)n;
+    return 0;
+}
+
+int vrSimSaveImageWrite(const char *path, const vrDomainDef *def, vrSimSaveState state)
+{
+    g_autofree unsigned char *buf = NULL;
+    size_t size = 0;
+
+    if (!(buf = vrSimSaveImageBuild(def, state, &size)))
+        return -1;
+    if (vrFileWriteAtomic(path, buf, size, VR_SIM_SAVE_FILE_MODE) < 0) {
         const virError *err = vrErrorLast();
 
         /* The file could not be created: say it in libvirt's words, which

@@ -15,6 +15,14 @@ typedef enum {
  * file, if any, stays intact on failure.  0, or -1 with the error reported. */
 int vrSimSaveImageWrite(const char *path, const vrDomainDef *def, vrSimSaveState state);
 
+/* A write that fails halfway (the disk fills up): half of the image goes
+ * to a temporary file beside path, which is then removed, so neither a
+ * partial image nor the temporary file is left and an old file at path
+ * stays intact.  0 when the torn write happened as planned (the caller
+ * reports the failure it stands for), -1 with the error reported when the
+ * file could not even be created (the same error a real save reports). */
+int vrSimSaveImageWriteTorn(const char *path, const vrDomainDef *def);
+
 /* Read and check an image: a missing, truncated, corrupt or foreign file is
  * an error naming it.  Returns the definition (caller frees) and sets
  * *state, or NULL with the error reported. */

@@ -4,8 +4,9 @@
 Usage: run_pty.py VIREO_BINARY
 
 Types into "vireo -c sim:///default?private=1" through a pty, so that GNU
-readline is live: tab completion of command names, option names and domain
-names, history recall with the up arrow, the history file written at exit.
+readline is live: tab completion of command names, option names, domain,
+network and pool names, history recall with the up arrow, the history file
+written at exit.
 Prints TAP.
 """
 import os
@@ -27,6 +28,9 @@ CASES = [
     ('complete command name', b'domst\t test\r', b'running'),
     ('complete option name', b'list --al\t\r', b' -    t2     shut off'),
     ('complete domain name', b'dominfo t2\t\r', b'Name:           t2'),
+    ('complete network name', b'net-info defa\t\r', b'Name:           default'),
+    ('complete pool name', b'pool-info default-\t\r',
+     b'Name:           default-pool'),
     ('complete after ;', b'uri; domn\t 1\r', b'\r\ntest\r\n'),
     ('complete option value', b'event --event rebo\t--timeout 1\r',
      b'events received: 0'),

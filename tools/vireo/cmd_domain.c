@@ -7,7 +7,6 @@
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
 
 /* Column width of the labels of "dominfo". */
 #define VR_SH_INFO_LABEL_WIDTH 15
@@ -445,11 +444,10 @@ vrShDominfoMessages(vrShCtl *ctl, virDomainPtr dom)
 
     for (int i = 0; i < n; i++)
         VR_SH_INFO(ctl, i == 0 ? "Messages:" : "", "%s", msgs[i]);
-    if (n > 0) {
-        for (int i = 0; i < n; i++)
-            free(msgs[i]);
-        free(msgs);
-    }
+    for (int i = 0; i < n; i++)
+        free(msgs[i]);
+    /* the array comes back even when it holds no message */
+    free(msgs);
     vrShResetLibError();
 #endif
 }
@@ -633,72 +631,6 @@ const vrShCmdDef vrShCmdDomuuid = {
 };
 
 
-static char *
-vrShNodeString(xmlDocPtr doc, xmlNodePtr node)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    char *s = NULL;
-
-    if (xmlNodeDump(buf, doc, node, 0, 1) > 0)
-        s = g_strdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
-    return s;
-}
-
-
-/* Prints the nodes of xml that xpath selects, one per line, or wrapped in
- * a <nodes> element. */
-static bool
-vrShDumpXPath(vrShCtl *ctl, const char *xml, const char *xpath, bool wrap)
-{
-    int oldblank = xmlKeepBlanksDefault(0);
-    xmlDocPtr doc = xmlReadMemory(xml, strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET);
-    xmlXPathContextPtr xctxt = NULL;
-    xmlXPathObjectPtr obj = NULL;
-    bool ret = false;
-
-    xmlKeepBlanksDefault(oldblank);
-    if (!doc)
-        return false;
-    xctxt = xmlXPathNewContext(doc);
-    xctxt->node = xmlDocGetRootElement(doc);
-    obj = xmlXPathEval((const xmlChar *)xpath, xctxt);
-    if (obj && obj->type != XPATH_NODESET) {
-        g_autofree char *msg = g_strdup_printf("internal error: Incorrect xpath '%s'",
-                                               xpath);
-        vrShSetLibError(msg);
-        goto cleanup;
-    }
-    if (wrap) {
-        xmlDocPtr out = xmlNewDoc((const xmlChar *)"1.0");
-        xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"nodes");
-        g_autofree char *s = NULL;
-
-        xmlDocSetRootElement(out, root);
-        for (int i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr; i++)
-            xmlAddChild(root, xmlDocCopyNode(obj->nodesetval->nodeTab[i], out, 1));
-        s = vrShNodeString(out, root);
-        vrShPrint(ctl, "%s\n", s ? s : "");
-        xmlFreeDoc(out);
-    } else {
-        for (int i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
-            g_autofree char *s = vrShNodeString(doc, obj->nodesetval->nodeTab[i]);
-
-            if (s)
-                vrShPrint(ctl, "%s\n", s);
-        }
-    }
-    ret = true;
-
- cleanup:
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(xctxt);
-    xmlFreeDoc(doc);
-    return ret;
-}
-
-
 static bool
 cmdDumpxml(vrShCtl *ctl, const vrShCmd *cmd)
 {
@@ -723,12 +655,7 @@ cmdDumpxml(vrShCtl *ctl, const vrShCmd *cmd)
         return false;
     if (!(xml = virDomainGetXMLDesc(dom, flags)))
         return false;
-    if (xpath) {
-        ret = vrShDumpXPath(ctl, xml, xpath, vrShOptBool(cmd, "wrap"));
-    } else {
-        vrShPrint(ctl, "%s", xml);
-        ret = true;
-    }
+    ret = vrShDumpXML(ctl, xml, xpath, vrShOptBool(cmd, "wrap"));
     free(xml);
     return ret;
 }

@@ -43,17 +43,6 @@ vrShPassFds(vrShCtl *ctl, const vrShCmd *cmd, size_t *nfds)
 }
 
 
-static void
-vrShNoFdPassing(const char *api)
-{
-    g_autofree char *msg =
-        g_strdup_printf("this function is not supported by the connection driver: %s",
-                        api);
-
-    vrShSetLibError(msg);
-}
-
-
 static bool
 cmdDefine(vrShCtl *ctl, const vrShCmd *cmd)
 {
@@ -123,7 +112,7 @@ cmdCreate(vrShCtl *ctl, const vrShCmd *cmd)
         flags |= VIR_DOMAIN_START_RESET_NVRAM;
 
     if (nfds)
-        vrShNoFdPassing("virDomainCreateXMLWithFiles");
+        vrShNoSupport("virDomainCreateXMLWithFiles");
     else
         dom = virDomainCreateXML(ctl->conn, xml, flags);
     if (!dom) {
@@ -214,7 +203,7 @@ cmdStart(vrShCtl *ctl, const vrShCmd *cmd)
         flags |= VIR_DOMAIN_START_RESET_NVRAM;
 
     if (nfds) {
-        vrShNoFdPassing("virDomainCreateWithFiles");
+        vrShNoSupport("virDomainCreateWithFiles");
         rc = -1;
     } else {
         if ((flags & VIR_DOMAIN_START_FORCE_BOOT) &&

@@ -661,6 +661,27 @@ vrShOptULWrap(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
 }
 
 
+/* An unsigned 64-bit option value; with wrap, a negative number wraps
+ * around the way strtoull does it ("-1" is the largest value). */
+int
+vrShOptULL(vrShCtl *ctl, const vrShCmd *cmd, const char *name, bool wrap,
+           unsigned long long *value)
+{
+    const vrShOpt *o = vrShOptFind(cmd, name);
+    unsigned long long v;
+    char *end;
+
+    if (!o)
+        return 0;
+    if (!vrShStrToULL(o->data, wrap, &v, &end) || *end) {
+        vrShNumError(ctl, o->data, name);
+        return -1;
+    }
+    *value = v;
+    return 1;
+}
+
+
 static void
 vrShBadSuffix(const char *suffix)
 {
@@ -723,6 +744,23 @@ vrShScale(unsigned long long *value, const char *suffix,
 }
 
 
+/* A non-negative base-10 number with an optional unit suffix, in units
+ * of scale without one.  False when malformed; an unknown suffix or an
+ * overflow of max also records the error libvirt reports for it. */
+bool
+vrShParseScaled(const char *str, unsigned long long scale,
+                unsigned long long max, unsigned long long *value)
+{
+    unsigned long long v;
+    char *end;
+
+    if (!vrShStrToULL(str, false, &v, &end) || !vrShScale(&v, end, scale, max))
+        return false;
+    *value = v;
+    return true;
+}
+
+
 int
 vrShOptScaled(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
               unsigned long long *value, unsigned long long scale,
@@ -730,12 +768,10 @@ vrShOptScaled(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
 {
     const vrShOpt *o = vrShOptFind(cmd, name);
     unsigned long long v;
-    char *end;
 
     if (!o)
         return 0;
-    if (!vrShStrToULL(o->data, false, &v, &end) ||
-        !vrShScale(&v, end, scale, max)) {
+    if (!vrShParseScaled(o->data, scale, max, &v)) {
         vrShError(ctl, "Scaled numeric value '%s' for <%s> option is malformed or out of range",
                   o->data, name);
         return -1;

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <glib.h>
+#include <libxml/tree.h>
 /* the shell checks its name tables against the *_LAST sentinels */
 #define VIR_ENUM_SENTINELS
 #include <libvirt/libvirt.h>
@@ -145,6 +146,23 @@ extern const vrShCmdDef vrShCmdNodeinfo, vrShCmdFreecell,
     vrShCmdCapabilities, vrShCmdVersion, vrShCmdHostname, vrShCmdUri;
 /* cmd_event.c */
 extern const vrShCmdDef vrShCmdEvent;
+/* cmd_network.c */
+extern const vrShCmdDef vrShCmdNetAutostart, vrShCmdNetCreate,
+    vrShCmdNetDefine, vrShCmdNetDestroy, vrShCmdNetDhcpLeases,
+    vrShCmdNetDumpxml, vrShCmdNetInfo, vrShCmdNetList, vrShCmdNetName,
+    vrShCmdNetStart, vrShCmdNetUndefine, vrShCmdNetUpdate, vrShCmdNetUuid;
+/* cmd_pool.c */
+extern const vrShCmdDef vrShCmdPoolAutostart, vrShCmdPoolBuild,
+    vrShCmdPoolCreateAs, vrShCmdPoolCreate, vrShCmdPoolDefineAs,
+    vrShCmdPoolDefine, vrShCmdPoolDelete, vrShCmdPoolDestroy,
+    vrShCmdPoolDumpxml, vrShCmdPoolInfo, vrShCmdPoolName, vrShCmdPoolRefresh,
+    vrShCmdPoolList, vrShCmdPoolStart, vrShCmdPoolUndefine, vrShCmdPoolUuid;
+/* cmd_volume.c */
+extern const vrShCmdDef vrShCmdVolClone, vrShCmdVolCreateAs,
+    vrShCmdVolCreate, vrShCmdVolCreateFrom, vrShCmdVolDelete,
+    vrShCmdVolDownload, vrShCmdVolDumpxml, vrShCmdVolInfo, vrShCmdVolKey,
+    vrShCmdVolList, vrShCmdVolName, vrShCmdVolPath, vrShCmdVolPool,
+    vrShCmdVolResize, vrShCmdVolUpload, vrShCmdVolWipe;
 /* cmd_shell.c */
 extern const vrShCmdDef vrShCmdCd, vrShCmdEcho, vrShCmdExit, vrShCmdHelp,
     vrShCmdPwd, vrShCmdQuit, vrShCmdConnect;
@@ -159,6 +177,8 @@ extern const vrShCmdDef vrShCmdCd, vrShCmdEcho, vrShCmdExit, vrShCmdHelp,
      .help = helptext}
 #define VR_SH_OPT_BOOL(optname, helptext) \
     {.name = optname, .type = VR_SH_OT_BOOL, .help = helptext}
+#define VR_SH_OPT_STR(optname, helptext) \
+    {.name = optname, .type = VR_SH_OT_STRING, .help = helptext}
 #define VR_SH_OPT_END {.name = NULL}
 
 /* ---- cmd_parse.c: parsing, option access, help ---- */
@@ -183,6 +203,10 @@ int vrShOptULWrap(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
 int vrShOptScaled(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
                   unsigned long long *value, unsigned long long scale,
                   unsigned long long max);
+int vrShOptULL(vrShCtl *ctl, const vrShCmd *cmd, const char *name,
+               bool wrap, unsigned long long *value);
+bool vrShParseScaled(const char *str, unsigned long long scale,
+                     unsigned long long max, unsigned long long *value);
 int vrShOptTimeoutMs(vrShCtl *ctl, const vrShCmd *cmd, int *timeout_ms);
 const vrShOpt *vrShOptArgv(const vrShCmd *cmd, const vrShOpt *prev);
 
@@ -225,6 +249,10 @@ bool vrShStrToLong(const char *s, long long min, long long max,
 bool vrShStrToULL(const char *s, bool allow_negative,
                   unsigned long long *out, char **end);
 char **vrShCompleteDomains(vrShCtl *ctl);
+void vrShNoSupport(const char *api);
+bool vrShDumpXML(vrShCtl *ctl, const char *xml, const char *xpath, bool wrap);
+char *vrShXMLNodeString(xmlDocPtr doc, xmlNodePtr node);
+double vrShPrettyCapacity(unsigned long long bytes, const char **unit);
 char **vrShSplitCommas(const char *str);
 
 typedef struct vrShTable vrShTable;
@@ -237,6 +265,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrShTable, vrShTableFree)
 const char *vrShDomainStateStr(int state);
 const char *vrShDomainReasonStr(int state, int reason);
 int vrShDomainState(vrShCtl *ctl, virDomainPtr dom, int *reason);
+
+/* ---- cmd_network.c, cmd_pool.c: lookups (report their failure) ---- */
+virNetworkPtr vrShOptNetwork(vrShCtl *ctl, const vrShCmd *cmd,
+                             const char **name, unsigned int by);
+void vrShNetworkFree(virNetworkPtr net);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetwork, vrShNetworkFree)
+char **vrShCompleteNetworks(vrShCtl *ctl);
+
+virStoragePoolPtr vrShOptPool(vrShCtl *ctl, const vrShCmd *cmd,
+                              const char *optname, const char **name,
+                              unsigned int by);
+void vrShPoolFree(virStoragePoolPtr pool);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStoragePool, vrShPoolFree)
+char **vrShCompletePools(vrShCtl *ctl);
+const char *vrShPoolStateStr(int state);
+
+/* cmd_volume.c */
+virStorageVolPtr vrShOptVol(vrShCtl *ctl, const vrShCmd *cmd,
+                            const char *optname, const char *poolopt,
+                            const char **name, unsigned int by);
+void vrShVolFree(virStorageVolPtr vol);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStorageVol, vrShVolFree)
 
 /* ---- main.c: connection handling ---- */
 int vrShReconnect(vrShCtl *ctl, const char *name, bool readonly, bool force);

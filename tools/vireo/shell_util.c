@@ -5,6 +5,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,8 @@
 #define VR_SH_READ_CHUNK 8192
 /* "\xNN": the width of one escaped byte in a table cell. */
 #define VR_SH_HEX_ESCAPE_LEN 4
+/* log2(1024): one binary unit step of vrShPrettyCapacity. */
+#define VR_SH_UNIT_SHIFT 10
 
 /* The library error saved for the running command (virsh keeps it the
  * same way: the handler stores it, the command's end reports it). */
@@ -384,6 +389,123 @@ vrShDomainState(vrShCtl *ctl, virDomainPtr dom, int *reason)
     if (virDomainGetInfo(dom, &info) < 0)
         return -1;
     return info.state;
+}
+
+
+/* ---- XML and sizes ---- */
+
+/* libxml's formatted serialization of node (no trailing newline). */
+char *
+vrShXMLNodeString(xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    char *s = NULL;
+
+    if (xmlNodeDump(buf, doc, node, 0, 1) > 0)
+        s = g_strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return s;
+}
+
+
+/* Prints the nodes of xml that xpath selects, one per line, or wrapped in
+ * a <nodes> element. */
+static bool
+vrShDumpXPath(vrShCtl *ctl, const char *xml, const char *xpath, bool wrap)
+{
+    int oldblank = xmlKeepBlanksDefault(0);
+    xmlDocPtr doc = xmlReadMemory(xml, strlen(xml), "dump.xml", NULL,
+                                  XML_PARSE_NONET);
+    xmlXPathContextPtr xctxt = NULL;
+    xmlXPathObjectPtr obj = NULL;
+    bool ret = false;
+
+    xmlKeepBlanksDefault(oldblank);
+    if (!doc)
+        return false;
+    xctxt = xmlXPathNewContext(doc);
+    xctxt->node = xmlDocGetRootElement(doc);
+    obj = xmlXPathEval((const xmlChar *)xpath, xctxt);
+    if (obj && obj->type != XPATH_NODESET) {
+        g_autofree char *msg = g_strdup_printf("internal error: Incorrect xpath '%s'",
+                                               xpath);
+        vrShSetLibError(msg);
+        goto cleanup;
+    }
+    if (wrap) {
+        xmlDocPtr out = xmlNewDoc((const xmlChar *)"1.0");
+        xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"nodes");
+        g_autofree char *s = NULL;
+
+        xmlDocSetRootElement(out, root);
+        for (int i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr; i++)
+            xmlAddChild(root, xmlDocCopyNode(obj->nodesetval->nodeTab[i], out, 1));
+        s = vrShXMLNodeString(out, root);
+        vrShPrint(ctl, "%s\n", s ? s : "");
+        xmlFreeDoc(out);
+    } else {
+        for (int i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+            g_autofree char *s = vrShXMLNodeString(doc, obj->nodesetval->nodeTab[i]);
+
+            if (s)
+                vrShPrint(ctl, "%s\n", s);
+        }
+    }
+    ret = true;
+
+ cleanup:
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(xctxt);
+    xmlFreeDoc(doc);
+    return ret;
+}
+
+
+/* Prints xml as it is, or with an xpath expression the nodes it selects
+ * (virsh's --xpath/--wrap of the dumpxml commands). */
+bool
+vrShDumpXML(vrShCtl *ctl, const char *xml, const char *xpath, bool wrap)
+{
+    if (!xpath) {
+        vrShPrint(ctl, "%s", xml);
+        return true;
+    }
+    return vrShDumpXPath(ctl, xml, xpath, wrap);
+}
+
+
+/* virsh's human-readable sizes: the value in the largest binary unit
+ * (B, KiB ... EiB) in which it is at least 1. */
+double
+vrShPrettyCapacity(unsigned long long bytes, const char **unit)
+{
+    static const char *const units[] = {
+        "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB",
+    };
+    double val = (double)bytes;
+    size_t i = 0;
+
+    /* bytes >= 1024^(i+1); the shift stays below 64 up to EiB */
+    while (i + 1 < G_N_ELEMENTS(units) &&
+           (bytes >> (VR_SH_UNIT_SHIFT * (i + 1))) != 0) {
+        val /= (double)(1ULL << VR_SH_UNIT_SHIFT);
+        i++;
+    }
+    *unit = units[i];
+    return val;
+}
+
+
+/* Records a "not supported" error for an API this build lacks, worded
+ * as libvirt words it for a driver without the function. */
+void
+vrShNoSupport(const char *api)
+{
+    g_autofree char *msg =
+        g_strdup_printf("this function is not supported by the connection driver: %s",
+                        api);
+
+    vrShSetLibError(msg);
 }
 
 

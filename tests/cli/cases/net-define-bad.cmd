@@ -1,0 +1,1 @@
+"net-define @DATA@/net-bad.xml"

@@ -1,0 +1,1 @@
+"net-destroy default; net-list --all; net-start default; net-list"

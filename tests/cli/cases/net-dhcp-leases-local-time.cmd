@@ -1,0 +1,1 @@
+TZ=JST-9 "net-dhcp-leases default"

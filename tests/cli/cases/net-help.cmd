@@ -1,0 +1,1 @@
+"help net-update; help network"

@@ -1,0 +1,1 @@
+"net-define @DATA@/net1.xml; net-list --all --name; net-list --all --uuid; net-list --name"

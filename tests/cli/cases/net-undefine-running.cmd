@@ -1,0 +1,1 @@
+"net-undefine default; net-list --all"

@@ -1,0 +1,1 @@
+"net-update default remove ip-dhcp-host '<host/>'"

@@ -1,0 +1,1 @@
+"net-update default add ip-dhcp-host '<host/>' --parent-index x"

@@ -1,0 +1,1 @@
+"pool-define-as p2 logical --print-xml --source-host h --source-path /sp --source-dev /dev/sda --source-name vg --target /t --source-format lvm2 --source-initiator iqn.x --auth-type chap --auth-username u --secret-usage s --adapter-name host0 --source-protocol-ver 3"

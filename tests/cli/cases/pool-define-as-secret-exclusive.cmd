@@ -1,0 +1,1 @@
+"pool-define-as p1 dir --secret-usage a --secret-uuid b"

@@ -1,0 +1,1 @@
+"pool-destroy default-pool; pool-destroy default-pool"

@@ -1,0 +1,1 @@
+"pool-dumpxml default-pool; pool-dumpxml default-pool --xpath //target/path"

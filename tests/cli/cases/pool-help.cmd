@@ -1,0 +1,1 @@
+"help pool-list; help pool-define-as; help pool"

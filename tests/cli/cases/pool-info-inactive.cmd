@@ -1,0 +1,1 @@
+"pool-destroy default-pool; pool-info default-pool; pool-list --all --details"

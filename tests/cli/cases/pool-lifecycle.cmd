@@ -1,0 +1,1 @@
+"pool-define-as p1 dir --target /p1; pool-build p1; pool-start p1; pool-refresh p1; pool-autostart p1; pool-list --details --autostart; pool-autostart --disable p1; pool-destroy p1; pool-delete p1; pool-undefine p1; pool-list --all"

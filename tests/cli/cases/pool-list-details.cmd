@@ -1,0 +1,1 @@
+"pool-define @DATA@/pool1.xml; pool-list --all --details"

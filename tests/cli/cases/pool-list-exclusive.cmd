@@ -1,0 +1,1 @@
+"pool-list --all --inactive; pool-list --details --name"

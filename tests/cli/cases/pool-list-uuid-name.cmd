@@ -1,0 +1,1 @@
+"pool-list --uuid; pool-list --name; pool-list --uuid --name"

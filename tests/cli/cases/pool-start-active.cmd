@@ -1,0 +1,1 @@
+"pool-start default-pool"

@@ -1,0 +1,1 @@
+"pool-undefine default-pool"

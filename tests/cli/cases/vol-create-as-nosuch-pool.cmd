@@ -1,0 +1,1 @@
+"vol-create-as nosuch v1 5"

@@ -1,0 +1,1 @@
+"vol-list default-pool; vol-list default-pool --details"

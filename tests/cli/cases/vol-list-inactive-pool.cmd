@@ -1,0 +1,1 @@
+"pool-destroy default-pool; vol-list default-pool"

@@ -1,0 +1,1 @@
+"pool-destroy default-pool; vol-info v1 --pool default-pool"

@@ -1,0 +1,1 @@
+"vol-create-as default-pool a 10G --allocation 10G; pool-info default-pool --bytes; vol-create-as default-pool b 1G --allocation 512M; pool-list --details; vol-delete a --pool default-pool; pool-info default-pool --bytes"

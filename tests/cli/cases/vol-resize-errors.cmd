@@ -1,0 +1,1 @@
+"vol-create-as default-pool v1 1M; vol-resize v1 -5M --pool default-pool; vol-resize v1 abc --pool default-pool; vol-resize v1 512K --pool default-pool; vol-create-as default-pool v2 1M --allocation 0; vol-resize v2 512K --pool default-pool"

@@ -1,0 +1,1 @@
+"vol-create-as default-pool v1 1M; vol-resize v1 2M --pool default-pool; vol-resize v1 1M --pool default-pool --delta; vol-resize v1 -512K --pool default-pool --shrink; vol-info v1 --pool default-pool --bytes"

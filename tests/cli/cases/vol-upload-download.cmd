@@ -1,0 +1,1 @@
+"vol-create-as default-pool v1 1M; vol-upload v1 @DATA@/upload.bin --pool default-pool; vol-download v1 /dev/stdout --pool default-pool --length 12; vol-upload /default-pool/v1 @DATA@/patch.bin --offset 6; vol-download v1 /dev/stdout --pool default-pool --length 12"

@@ -1,0 +1,704 @@
+/* Fault injection on the sim node: every domain fault point tripped through
+ * the public API with what the user sees asserted (exact code, error domain
+ * and message, the state unchanged, nothing lost or left behind), guest
+ * crashes with each on_crash action and their events, rule triggers, and
+ * plan files that are malformed (the error names the line). */
+#include "sim_test.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "sim/control.h"
+#include "sim/fault.h"
+
+#define SEEDED_URI "sim:///default?seed=7"
+#define NS_PER_SEC 1000000000ULL
+#define EVENTS_MAX 16
+
+static char tmpdir[] = "/tmp/vireo-sim-faults-XXXXXX";
+
+static int setup(void **state)
+{
+    virSetErrorFunc(NULL, sim_quiet);
+    if (virEventRegisterDefaultImpl() < 0)
+        return -1;
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[256];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *tmp_path(const char *name)
+{
+    return g_strdup_printf("%s/%s", tmpdir, name);
+}
+
+/* A seeded private node running plan_text (NULL: no plan). */
+static virConnectPtr open_plan(const char *plan_text)
+{
+    virConnectPtr conn = virConnectOpen(SEEDED_URI);
+
+    assert_non_null(conn);
+    if (plan_text) {
+        vrSimFaultPlan *plan = vrSimFaultPlanNew();
+
+        assert_int_equal(vrSimFaultPlanAddText(plan, plan_text, "plan"), 0);
+        assert_int_equal(vrSimControlSetPlan(conn, plan), 0);
+    }
+    return conn;
+}
+
+static virDomainPtr lookup(virConnectPtr conn, const char *name)
+{
+    virDomainPtr dom = virDomainLookupByName(conn, name);
+
+    assert_non_null(dom);
+    return dom;
+}
+
+/* A domain document; the UUID follows from the name, so redefining a name
+ * updates the same domain. */
+static char *xml_with(const char *name, unsigned long mem_kib, const char *on_crash)
+{
+    return g_strdup_printf("<domain type='test'><name>%s</name>"
+                           "<uuid>00000000-0000-4000-8000-0000%08x</uuid>"
+                           "<memory unit='KiB'>%lu</memory><vcpu>1</vcpu>"
+                           "<os><type>hvm</type></os><on_crash>%s</on_crash></domain>",
+                           name, g_str_hash(name), mem_kib, on_crash);
+}
+
+static virDomainPtr define(virConnectPtr conn, const char *name, unsigned long mem_kib)
+{
+    g_autofree char *xml = xml_with(name, mem_kib, "destroy");
+    virDomainPtr dom = virDomainDefineXML(conn, xml);
+
+    assert_non_null(dom);
+    return dom;
+}
+
+/* ---- lifecycle event recording ---- */
+
+typedef struct {
+    int n;
+    int event[EVENTS_MAX];
+    int detail[EVENTS_MAX];
+} events_seen;
+
+static int record_event(virConnectPtr conn, virDomainPtr dom, int event, int detail,
+                        void *opaque)
+{
+    events_seen *seen = opaque;
+
+    if (seen->n < EVENTS_MAX) {
+        seen->event[seen->n] = event;
+        seen->detail[seen->n] = detail;
+    }
+    seen->n++;
+    return 0;
+}
+
+static void watch_events(virConnectPtr conn, events_seen *seen)
+{
+    memset(seen, 0, sizeof(*seen));
+    assert_true(virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                 SIM_CB(record_event), seen, NULL) >= 0);
+}
+
+static void flush_events(virConnectPtr conn)
+{
+    assert_int_equal(vrSimControlFlushEvents(conn), 0);
+}
+
+/* ---- domain.start ---- */
+
+static void test_start_out_of_memory(void **state)
+{
+    virConnectPtr conn = open_plan("domain.start always\n");
+    virDomainPtr dom = define(conn, "w1", 1024);
+    g_autofree char *xml = xml_with("w2", 1024, "destroy");
+    events_seen seen;
+
+    watch_events(conn, &seen);
+    assert_int_equal(virDomainCreate(dom), -1);
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU,
+                     "internal error: process exited while connecting to monitor: "
+                     "/usr/bin/test-hv: cannot set up guest memory 'pc.ram': "
+                     "Cannot allocate memory");
+    sim_assert_state(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    assert_int_equal((int)virDomainGetID(dom), -1);
+    assert_int_equal(virDomainIsPersistent(dom), 1);
+    /* a transient guest that fails to start leaves nothing behind */
+    assert_null(virDomainCreateXML(conn, xml, 0));
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU,
+                     "internal error: process exited while connecting to monitor: "
+                     "/usr/bin/test-hv: cannot set up guest memory 'pc.ram': "
+                     "Cannot allocate memory");
+    assert_null(virDomainLookupByName(conn, "w2"));
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_DOMAIN_START), 2);
+    flush_events(conn);
+    assert_int_equal(seen.n, 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_start_errors_come_first(void **state)
+{
+    virConnectPtr conn = open_plan("domain.start always\n");
+    virDomainPtr test = lookup(conn, "test");
+    g_autofree char *xml = virDomainGetXMLDesc(test, 0);
+
+    /* a real refusal is reported as such and consumes no fault */
+    assert_int_equal(virDomainCreate(test), -1);
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
+                     "internal error: Domain 'test' is already running");
+    assert_null(virDomainCreateXML(conn, xml, 0));
+    sim_assert_error(VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
+                     "Requested operation is not valid: domain 'test' is already active");
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_DOMAIN_START), 0);
+    virDomainFree(test);
+    virConnectClose(conn);
+}
+
+static void test_start_no_emulator(void **state)
+{
+    virConnectPtr conn = open_plan("domain.start nth=1 cause=no-emulator\n");
+    virDomainPtr dom = define(conn, "w1", 1024);
+
+    assert_int_equal(virDomainCreate(dom), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_QEMU,
+                     "Cannot check QEMU binary /usr/bin/test-hv: No such file or directory");
+    assert_int_equal(virGetLastError()->int1, ENOENT);
+    sim_assert_state(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    /* nth=1 fired once: the next start works */
+    assert_int_equal(virDomainCreate(dom), 0);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+/* ---- destroy, shutdown, suspend, resume ---- */
+
+static void test_destroy_ebusy(void **state)
+{
+    virConnectPtr conn = open_plan("domain.destroy always target=test\n");
+    virDomainPtr dom = lookup(conn, "test");
+    guint64 before = vrSimControlNow(conn);
+    events_seen seen;
+
+    watch_events(conn, &seen);
+    assert_int_equal(virDomainDestroy(dom), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "Failed to terminate process 4001 with SIGKILL: "
+                     "Device or resource busy");
+    assert_int_equal(virGetLastError()->int1, EBUSY);
+    /* the kill was retried for 15 virtual seconds; the guest runs on */
+    assert_true(vrSimControlNow(conn) - before >= 15 * NS_PER_SEC);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    assert_int_equal(virDomainGetID(dom), 1);
+    assert_int_equal(virDomainIsActive(dom), 1);
+    flush_events(conn);
+    assert_int_equal(seen.n, 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_shutdown_acpi_ignored(void **state)
+{
+    virConnectPtr conn = open_plan("domain.shutdown always\n");
+    virDomainPtr dom = lookup(conn, "test");
+    guint64 before = vrSimControlNow(conn);
+
+    assert_int_equal(virDomainShutdown(dom), -1);
+    sim_assert_error(VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_TEST,
+                     "Timed out during operation: domain 'test' did not shut down: "
+                     "the guest ignored the ACPI power button");
+    assert_true(vrSimControlNow(conn) - before >= 60 * NS_PER_SEC);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    /* the wrong-state error still wins on a stopped domain */
+    assert_int_equal(virDomainDestroy(dom), 0);
+    assert_int_equal(virDomainShutdown(dom), -1);
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
+                     "internal error: domain 'test' not running");
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_suspend_resume(void **state)
+{
+    virConnectPtr conn = open_plan("domain.suspend nth=1\n"
+                                   "domain.resume always\n");
+    virDomainPtr dom = lookup(conn, "test");
+
+    assert_int_equal(virDomainSuspend(dom), -1);
+    sim_assert_error(VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_QEMU,
+                     "Timed out during operation: cannot acquire state change lock "
+                     "(held by monitor=remoteDispatchDomainMemoryStats)");
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    assert_int_equal(virDomainSuspend(dom), 0);
+    sim_assert_state(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    assert_int_equal(virDomainResume(dom), -1);
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU,
+                     "internal error: unable to execute QEMU command 'cont': "
+                     "Resetting the Virtual Machine is required");
+    sim_assert_state(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_POINT_LAST), 2);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+/* ---- save / restore ---- */
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *ent;
+    size_t n = 0;
+
+    assert_non_null(d);
+    while ((ent = readdir(d))) {
+        if (strcmp(ent->d_name, ".") != 0 && strcmp(ent->d_name, "..") != 0)
+            n++;
+    }
+    closedir(d);
+    return n;
+}
+
+static void test_save_disk_full(void **state)
+{
+    virConnectPtr conn = open_plan("domain.save always\n");
+    virDomainPtr dom = lookup(conn, "test");
+    g_autofree char *old = tmp_path("old.img");
+    g_autofree char *fresh = tmp_path("fresh.img");
+    g_autofree char *expect = NULL;
+    g_autofree char *content = NULL;
+    size_t entries;
+
+    assert_true(g_file_set_contents(old, "previous image", -1, NULL));
+    entries = count_entries(tmpdir);
+    assert_int_equal(virDomainSave(dom, old), -1);
+    expect = g_strdup_printf("saving domain 'test' to '%s': write failed: "
+                             "No space left on device", old);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST, expect);
+    assert_int_equal(virGetLastError()->int1, ENOSPC);
+    /* the old file is intact and no partial or temporary file is left */
+    assert_true(g_file_get_contents(old, &content, NULL, NULL));
+    assert_string_equal(content, "previous image");
+    assert_int_equal(virDomainSave(dom, fresh), -1);
+    assert_int_equal(access(fresh, F_OK), -1);
+    assert_int_equal(count_entries(tmpdir), entries);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    /* managed save fails the same way; no image is recorded */
+    assert_int_equal(virDomainManagedSave(dom, 0), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
+                     "saving domain 'test' to '/var/lib/vireo/sim/save/test.save': "
+                     "write failed: No space left on device");
+    assert_int_equal(virDomainHasManagedSaveImage(dom, 0), 0);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    unlink(old);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_save_real_error_first(void **state)
+{
+    virConnectPtr conn = open_plan("domain.save cause=eio always\n");
+    virDomainPtr dom = lookup(conn, "test");
+    g_autofree char *path = tmp_path("eio.img");
+    g_autofree char *expect = NULL;
+
+    /* a directory that does not exist fails as a real save would */
+    assert_int_equal(virDomainSave(dom, "/nonexistent-dir/x.img"), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
+                     "saving domain 'test' to '/nonexistent-dir/x.img': open failed: "
+                     "No such file or directory");
+    assert_int_equal(virDomainSave(dom, path), -1);
+    expect = g_strdup_printf("saving domain 'test' to '%s': write failed: "
+                             "Input/output error", path);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST, expect);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_restore_corrupt(void **state)
+{
+    virConnectPtr conn = open_plan(NULL);
+    virDomainPtr dom = lookup(conn, "test");
+    g_autofree char *path = tmp_path("good.img");
+    g_autofree char *expect = NULL;
+    vrSimFaultPlan *plan = vrSimFaultPlanNew();
+
+    assert_int_equal(virDomainSave(dom, path), 0);
+    assert_int_equal(vrSimFaultPlanAddLine(plan, "domain.restore always", "plan", 1), 0);
+    assert_int_equal(vrSimControlSetPlan(conn, plan), 0);
+    assert_int_equal(virDomainRestore(conn, path), -1);
+    expect = g_strdup_printf("internal error: save image '%s' is corrupt: "
+                             "checksum mismatch", path);
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, expect);
+    sim_assert_state(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SAVED);
+    /* the image is still good: without the fault it restores */
+    assert_int_equal(vrSimControlSetPlan(conn, NULL), 0);
+    assert_int_equal(virDomainRestore(conn, path), 0);
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_RESTORED);
+    unlink(path);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+/* ---- define ---- */
+
+static void test_define_write_fails(void **state)
+{
+    virConnectPtr conn = open_plan(NULL);
+    virDomainPtr dom = define(conn, "w1", 1024);
+    g_autofree char *before = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
+    g_autofree char *after = NULL;
+    g_autofree char *bigger = xml_with("w1", 2048, "destroy");
+    g_autofree char *other = xml_with("w2", 2048, "destroy");
+    vrSimFaultPlan *plan = vrSimFaultPlanNew();
+    events_seen seen;
+
+    assert_int_equal(vrSimFaultPlanAddText(plan, "domain.define always\n", "plan"), 0);
+    assert_int_equal(vrSimControlSetPlan(conn, plan), 0);
+    watch_events(conn, &seen);
+    assert_null(virDomainDefineXML(conn, bigger));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_XML,
+                     "cannot write data to file '/var/lib/vireo/sim/w1.xml.new': "
+                     "No space left on device");
+    after = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
+    assert_string_equal(after, before);
+    assert_int_equal(virDomainGetMaxMemory(dom), 1024);
+    assert_null(virDomainDefineXML(conn, other));
+    assert_null(virDomainLookupByName(conn, "w2"));
+    flush_events(conn);
+    assert_int_equal(seen.n, 0);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+/* ---- guest crash ---- */
+
+typedef struct {
+    const char *on_crash;
+    int state, reason;             /* after the crash */
+    int nevents;
+    int event2, detail2;           /* the event after CRASHED/PANICKED */
+} crash_case;
+
+static void check_crash(const crash_case *c, bool transient)
+{
+    virConnectPtr conn = open_plan(NULL);
+    g_autofree char *xml = xml_with("g", 1024, c->on_crash);
+    virDomainPtr dom;
+    events_seen seen;
+
+    dom = transient ? virDomainCreateXML(conn, xml, 0) : virDomainDefineXML(conn, xml);
+    assert_non_null(dom);
+    if (!transient)
+        assert_int_equal(virDomainCreate(dom), 0);
+    watch_events(conn, &seen);
+    assert_int_equal(vrSimControlCrash(dom), 0);
+    flush_events(conn);
+    assert_int_equal(seen.n, c->nevents);
+    assert_int_equal(seen.event[0], VIR_DOMAIN_EVENT_CRASHED);
+    assert_int_equal(seen.detail[0], VIR_DOMAIN_EVENT_CRASHED_PANICKED);
+    if (c->nevents > 1) {
+        assert_int_equal(seen.event[1], c->event2);
+        assert_int_equal(seen.detail[1], c->detail2);
+    }
+    if (transient && c->state == VIR_DOMAIN_SHUTOFF) {
+        assert_null(virDomainLookupByName(conn, "g"));
+    } else {
+        sim_assert_state(dom, c->state, c->reason);
+    }
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_crash_actions(void **state)
+{
+    static const crash_case cases[] = {
+        { "destroy", VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED, 2,
+          VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_STOPPED_CRASHED },
+        { "coredump-destroy", VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED, 2,
+          VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_STOPPED_CRASHED },
+        { "restart", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_CRASHED, 2,
+          VIR_DOMAIN_EVENT_RESUMED, VIR_DOMAIN_EVENT_RESUMED_UNPAUSED },
+        { "coredump-restart", VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_CRASHED, 2,
+          VIR_DOMAIN_EVENT_RESUMED, VIR_DOMAIN_EVENT_RESUMED_UNPAUSED },
+        { "preserve", VIR_DOMAIN_CRASHED, VIR_DOMAIN_CRASHED_PANICKED, 1, 0, 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        check_crash(&cases[i], false);
+        check_crash(&cases[i], true);
+    }
+}
+
+static void test_crash_preserved_then_destroyed(void **state)
+{
+    virConnectPtr conn = open_plan(NULL);
+    g_autofree char *xml = xml_with("g", 1024, "preserve");
+    virDomainPtr dom = virDomainCreateXML(conn, xml, 0);
+
+    assert_non_null(dom);
+    assert_int_equal(vrSimControlCrash(dom), 0);
+    assert_int_equal(virDomainIsActive(dom), 1);
+    /* a second crash needs a running guest */
+    assert_int_equal(vrSimControlCrash(dom), -1);
+    sim_assert_error(VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
+                     "Requested operation is not valid: domain is not running");
+    assert_int_equal(virDomainDestroy(dom), 0);
+    assert_null(virDomainLookupByName(conn, "g"));
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_crash_fault_point(void **state)
+{
+    virConnectPtr conn = open_plan("guest.crash nth=3 target=w1\n");
+    virDomainPtr dom = define(conn, "w1", 1024);
+    virDomainPtr test = lookup(conn, "test");
+    int s = -1, r = -1;
+
+    assert_int_equal(virDomainCreate(dom), 0);       /* w1 not yet running here */
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);  /* 1st */
+    sim_assert_state(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);  /* 2nd */
+    /* time passes on the 3rd operation: the guest panics, on_crash destroy */
+    assert_int_equal(virDomainGetState(dom, &s, &r, 0), 0);
+    assert_int_equal(s, VIR_DOMAIN_SHUTOFF);
+    assert_int_equal(r, VIR_DOMAIN_SHUTOFF_CRASHED);
+    sim_assert_state(test, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_GUEST_CRASH), 1);
+    virDomainFree(test);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+/* ---- triggers ---- */
+
+/* Which of n suspend+resume rounds on "test" saw the suspend fail. */
+static void fire_pattern(const char *plan, int n, char *out)
+{
+    virConnectPtr conn = open_plan(plan);
+    virDomainPtr dom = lookup(conn, "test");
+    int i;
+
+    for (i = 0; i < n; i++) {
+        int rc = virDomainSuspend(dom);
+
+        out[i] = rc == 0 ? '.' : 'F';
+        if (rc == 0)
+            assert_int_equal(virDomainResume(dom), 0);
+    }
+    out[n] = '\0';
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_triggers(void **state)
+{
+    char a[32], b[32];
+
+    fire_pattern("domain.suspend nth=3", 6, a);
+    assert_string_equal(a, "..F...");
+    fire_pattern("domain.suspend every=2", 6, a);
+    assert_string_equal(a, ".F.F.F");
+    fire_pattern("domain.suspend every=2 limit=2", 8, a);
+    assert_string_equal(a, ".F.F....");
+    fire_pattern("domain.suspend always target=nobody", 4, a);
+    assert_string_equal(a, "....");
+    /* the first rule that fires applies; every rule counts the call */
+    fire_pattern("domain.suspend nth=2\ndomain.suspend every=3", 7, a);
+    assert_string_equal(a, ".FF..F.");
+    /* prob= draws from the seeded stream: the same seed, the same pattern */
+    fire_pattern("domain.suspend prob=0.5", 24, a);
+    fire_pattern("domain.suspend prob=0.5", 24, b);
+    assert_string_equal(a, b);
+    assert_non_null(strchr(a, 'F'));
+    assert_non_null(strchr(a, '.'));
+    fire_pattern("domain.suspend prob=1", 3, a);
+    assert_string_equal(a, "FFF");
+}
+
+static void test_after_and_slow(void **state)
+{
+    virConnectPtr conn = open_plan("domain.suspend after=10s\n"
+                                   "domain.resume always slow delay=2s\n");
+    virDomainPtr dom = lookup(conn, "test");
+    guint64 before;
+
+    assert_int_equal(virDomainSuspend(dom), 0);
+    before = vrSimControlNow(conn);
+    /* slow: the delay passes and the call succeeds */
+    assert_int_equal(virDomainResume(dom), 0);
+    assert_true(vrSimControlNow(conn) - before >= 2 * NS_PER_SEC);
+    assert_int_equal(vrSimControlAdvance(conn, 10 * NS_PER_SEC), 0);
+    assert_int_equal(virDomainSuspend(dom), -1);
+    sim_assert_error(VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_QEMU,
+                     "Timed out during operation: cannot acquire state change lock "
+                     "(held by monitor=remoteDispatchDomainMemoryStats)");
+    /* switched off, the plan fires nothing */
+    assert_int_equal(vrSimControlSetFaultsEnabled(conn, false), 0);
+    assert_int_equal(virDomainSuspend(dom), 0);
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_DOMAIN_SUSPEND), 1);
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_DOMAIN_RESUME), 1);
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+static void test_overrides(void **state)
+{
+    virConnectPtr conn = open_plan("domain.destroy always code=VIR_ERR_OPERATION_FAILED "
+                                   "from=VIR_FROM_STORAGE "
+                                   "message=\"disk of {dom} (pid {pid}) vanished\"\n");
+    virDomainPtr dom = lookup(conn, "test");
+
+    assert_int_equal(virDomainDestroy(dom), -1);
+    sim_assert_error(VIR_ERR_OPERATION_FAILED, VIR_FROM_STORAGE,
+                     "operation failed: disk of test (pid 4001) vanished");
+    virDomainFree(dom);
+    virConnectClose(conn);
+}
+
+/* ---- plans ---- */
+
+static void test_plan_errors(void **state)
+{
+    static const struct {
+        const char *line;
+        const char *problem;
+    } cases[] = {
+        { "domain.strat always", "unknown fault point 'domain.strat' (known: domain.start, "
+          "domain.destroy, domain.shutdown, domain.suspend, domain.resume, domain.save, "
+          "domain.restore, domain.define, guest.crash)" },
+        { "domain.start", "domain.start has no trigger: give always, nth=N, every=N, "
+          "prob=P or after=T" },
+        { "domain.start always nth=2", "more than one trigger at 'nth=2' (give one of "
+          "always, nth=N, every=N, prob=P)" },
+        { "domain.start nth=0", "invalid value '0' for 'nth': expected an integer >= 1" },
+        { "domain.start prob=1.5", "invalid value '1.5' for 'prob': expected a number "
+          "greater than 0 and at most 1" },
+        { "domain.start prob=", "invalid value '' for 'prob': expected a number greater "
+          "than 0 and at most 1" },
+        { "domain.start after=10", "invalid duration '10' for 'after': expected an "
+          "integer with a unit (ns, us, ms, s, m, h)" },
+        { "domain.start always cause=fire", "unknown cause 'fire' for domain.start "
+          "(known: oom, no-emulator)" },
+        { "domain.start always code=VIR_ERR_NOPE", "unknown error code 'VIR_ERR_NOPE' "
+          "(expected VIR_ERR_... or its number)" },
+        { "domain.start always from=QEMU", "unknown error domain 'QEMU' (expected "
+          "VIR_FROM_...)" },
+        { "domain.start always message=\"{name} failed\"", "unknown placeholder in "
+          "message at '{name} failed' (known: {dom}, {path}, {pid})" },
+        { "domain.start always message=\"open", "unterminated quoted string" },
+        { "domain.start nth=2 nth=3", "'nth' given twice" },
+        { "domain.start always loudly", "unknown word 'loudly' (expected always, slow "
+          "or KEY=VALUE)" },
+        { "domain.start always colour=red", "unknown key 'colour' (known: nth, every, "
+          "prob, after, limit, target, cause, code, from, message, delay)" },
+        { "guest.crash always code=VIR_ERR_NO_MEMORY", "guest.crash injects a crash, not "
+          "an error: slow, code, from, message and delay do not apply" },
+        { "domain.save always slow code=VIR_ERR_NO_MEMORY", "a slow rule reports no "
+          "error: code, from and message do not apply" },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
+        g_autofree char *text = g_strdup_printf("# comment\n\n%s\n", cases[i].line);
+        g_autofree char *expect = g_strdup_printf(
+            "configuration file syntax error: fault plan 'p.plan' line 3: %s",
+            cases[i].problem);
+
+        assert_int_equal(vrSimFaultPlanAddText(plan, text, "p.plan"), -1);
+        sim_assert_error(VIR_ERR_CONF_SYNTAX, VIR_FROM_TEST, expect);
+        assert_false(vrSimFaultPlanWatches(plan, VR_SIM_FAULT_DOMAIN_START));
+    }
+}
+
+static void write_plan(const char *path, const char *text)
+{
+    assert_true(g_file_set_contents(path, text, -1, NULL));
+}
+
+static void test_plan_from_uri(void **state)
+{
+    g_autofree char *good = tmp_path("good.plan");
+    g_autofree char *bad = tmp_path("bad.plan");
+    g_autofree char *uri = NULL;
+    g_autofree char *expect = NULL;
+    virConnectPtr conn, shared;
+    virDomainPtr dom;
+
+    write_plan(bad, "# plan\ndomain.start always\ndomain.destroy sometimes\n");
+    uri = g_strdup_printf("sim:///default?seed=3&faults=%s", bad);
+    assert_null(virConnectOpen(uri));
+    expect = g_strdup_printf("configuration file syntax error: fault plan '%s' line 3: "
+                             "unknown word 'sometimes' (expected always, slow or "
+                             "KEY=VALUE)", bad);
+    sim_assert_error(VIR_ERR_CONF_SYNTAX, VIR_FROM_TEST, expect);
+    g_free(uri);
+    uri = g_strdup_printf("sim:///default?faults=%s/missing.plan", tmpdir);
+    assert_null(virConnectOpen(uri));
+    assert_int_equal(virGetLastError()->code, VIR_ERR_SYSTEM_ERROR);
+    assert_non_null(strstr(virGetLastError()->message, "missing.plan"));
+
+    write_plan(good, "domain.destroy always   # the guest will not die\n");
+    g_free(uri);
+    uri = g_strdup_printf("sim:///default?faults=%s", good);
+    conn = virConnectOpen(uri);
+    assert_non_null(conn);
+    dom = lookup(conn, "test");
+    assert_int_equal(virDomainDestroy(dom), -1);
+    assert_int_equal(virGetLastError()->code, VIR_ERR_SYSTEM_ERROR);
+    /* a node with a plan is private: the shared default node is untouched */
+    shared = virConnectOpen("sim:///default");
+    virDomainFree(dom);
+    dom = lookup(shared, "test");
+    assert_int_equal(virDomainDestroy(dom), 0);
+    virDomainFree(dom);
+    virConnectClose(shared);
+    virConnectClose(conn);
+}
+
+static void test_not_a_sim_connection(void **state)
+{
+    assert_int_equal(vrSimControlFlushEvents(NULL), -1);
+    sim_assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
+                     "invalid argument: connection is not a simulated node");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_start_out_of_memory),
+        cmocka_unit_test(test_start_errors_come_first),
+        cmocka_unit_test(test_start_no_emulator),
+        cmocka_unit_test(test_destroy_ebusy),
+        cmocka_unit_test(test_shutdown_acpi_ignored),
+        cmocka_unit_test(test_suspend_resume),
+        cmocka_unit_test(test_save_disk_full),
+        cmocka_unit_test(test_save_real_error_first),
+        cmocka_unit_test(test_restore_corrupt),
+        cmocka_unit_test(test_define_write_fails),
+        cmocka_unit_test(test_crash_actions),
+        cmocka_unit_test(test_crash_preserved_then_destroyed),
+        cmocka_unit_test(test_crash_fault_point),
+        cmocka_unit_test(test_triggers),
+        cmocka_unit_test(test_after_and_slow),
+        cmocka_unit_test(test_overrides),
+        cmocka_unit_test(test_plan_errors),
+        cmocka_unit_test(test_plan_from_uri),
+        cmocka_unit_test(test_not_a_sim_connection),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

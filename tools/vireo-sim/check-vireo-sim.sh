@@ -1,0 +1,78 @@
+#!/bin/sh
+# vireo-sim as its users run it, in TAP: the seed printed first and the
+# summary last, the same seed giving the same run, --replay reproducing a
+# recorded trace and catching a tampered one, and a violation printing the
+# seed, the step and a command that reproduces it.
+# usage: check-vireo-sim.sh VIREO_SIM
+set -u
+sim=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+check() {
+    n=$((n + 1))
+    if eval "$2"; then
+        echo "ok $n - $1"
+    else
+        echo "not ok $n - $1"
+        failed=1
+    fi
+}
+
+summary_hash() {
+    sed -n 's/^summary: .* trace=\([0-9a-f]*\) .*/\1/p' "$1"
+}
+
+echo "1..14"
+
+"$sim" --seed 7 --steps 300 --trace "$tmp/trace" > "$tmp/out"
+rc=$?
+check "a workload exits 0" '[ $rc -eq 0 ]'
+check "the seed is printed first" '[ "$(head -n 1 "$tmp/out")" = "seed: 7" ]'
+check "the output ends with the summary line" \
+    'tail -n 1 "$tmp/out" | grep -q "^summary: seed=7 steps=[0-9]* faults=[1-9][0-9]* invariants=[1-9][0-9]* trace=[0-9a-f]\{16\} result=ok$"'
+
+"$sim" --seed 7 --steps 300 > "$tmp/again"
+check "the same seed gives the same run" 'cmp -s "$tmp/out" "$tmp/again"'
+"$sim" --seed 8 --steps 300 > "$tmp/other"
+check "another seed gives another run" '[ "$(summary_hash "$tmp/out")" != "$(summary_hash "$tmp/other")" ]'
+
+"$sim" --replay "$tmp/trace" > "$tmp/replay"
+rc=$?
+check "--replay of a recorded trace exits 0" '[ $rc -eq 0 ]'
+check "--replay reproduces the trace hash" \
+    '[ -n "$(summary_hash "$tmp/out")" ] && [ "$(summary_hash "$tmp/out")" = "$(summary_hash "$tmp/replay")" ]'
+
+# change one recorded state line: the replay must stop there
+line=$(grep -n ' state .* running ' "$tmp/trace" | sed -n 5p | cut -d: -f1)
+sed "${line}s/ running / paused /" "$tmp/trace" > "$tmp/tampered"
+"$sim" --replay "$tmp/tampered" > "$tmp/diverged"
+rc=$?
+check "a tampered trace fails the replay" '[ $rc -eq 1 ]'
+check "the divergence names the trace line" \
+    'grep -q "^VIOLATION at step [0-9]* (seed 7): replay: trace line $line: recorded" "$tmp/diverged"'
+
+cat > "$tmp/broken.scen" <<'SCEN'
+seed 11
+suspend test
+destroy test => ok
+expect test running
+SCEN
+"$sim" --scenario "$tmp/broken.scen" > "$tmp/violation"
+rc=$?
+check "a violated expectation exits 1" '[ $rc -eq 1 ]'
+check "the violation names the step and the seed" \
+    'grep -q "^VIOLATION at step 3 (seed 11): expect: domain .test. is shutoff, expected running$" "$tmp/violation"'
+check "the violation prints a reproduce command" \
+    'grep -q "^reproduce: .*vireo-sim --seed 11 --scenario $tmp/broken.scen$" "$tmp/violation"'
+check "the summary is still last" 'tail -n 1 "$tmp/violation" | grep -q "result=violation$"'
+
+printf 'define web\nstart web sideways\n' > "$tmp/bad.scen"
+"$sim" --scenario "$tmp/bad.scen" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a malformed scenario names its line" \
+    '[ $rc -eq 2 ] && grep -q "scenario .*bad.scen. line 2: wrong arguments for .start." "$tmp/err"'
+
+exit $failed

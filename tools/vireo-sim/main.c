@@ -1,0 +1,518 @@
+/* vireo-sim: drive a private simulated node with a scenario file, a
+ * recorded trace (--replay) or a random workload (--steps N --seed S),
+ * check the invariants after every step, and end with a summary line.  The
+ * seed is printed first; a violation prints the step and a command that
+ * reproduces it. */
+#include "vsim.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sim/control.h"
+#include "sim/error_names.h"
+
+#define VS_DEFAULT_STEPS 1000
+#define VS_EXIT_OK 0
+#define VS_EXIT_FAILED 1
+#define VS_EXIT_USAGE 2
+
+typedef struct {
+    gint64 seed;
+    gboolean has_seed;
+    gint64 steps;
+    char *scenario;
+    char *replay;
+    char *faults;
+    gboolean no_faults;
+    char *trace;
+    char *workdir;
+    gboolean verbose;
+} vsOptions;
+
+void vsViolation(vsRun *run, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (run->violation)
+        return;
+    va_start(ap, fmt);
+    run->violation = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+}
+
+/* ---- the trace sink (runs with the node locked) ---- */
+
+static void vsTraceLine(const char *line, void *opaque)
+{
+    vsRun *run = opaque;
+
+    g_queue_push_tail(run->tail, g_strdup(line));
+    if (g_queue_get_length(run->tail) > VS_TAIL_LINES)
+        g_free(g_queue_pop_head(run->tail));
+    if (run->trace_out)
+        fprintf(run->trace_out, "%s\n", line);
+    if (!run->replay_lines || run->divergence)
+        return;
+    if (run->replay_next >= run->replay_lines->len)
+        run->divergence = g_strdup_printf("the replay traced more than the %u recorded "
+                                          "lines: '%s'", run->replay_lines->len, line);
+    else if (strcmp(g_ptr_array_index(run->replay_lines, run->replay_next), line) != 0)
+        run->divergence = g_strdup_printf("trace line %u: recorded '%s', replayed '%s'",
+                                          run->replay_offset + run->replay_next + 1,
+                                          (char *)g_ptr_array_index(run->replay_lines,
+                                                                    run->replay_next),
+                                          line);
+    run->replay_next++;
+}
+
+/* ---- one step ---- */
+
+static char *vsResultText(const vsResult *res)
+{
+    if (res->ok)
+        return g_strdup("ok");
+    return g_strdup_printf("error %s: %s", vrSimErrorCodeName(res->code),
+                           res->message ? res->message : "");
+}
+
+static void vsCheckExpectation(vsRun *run, const vsOp *op, const vsResult *res)
+{
+    g_autofree char *got = vsResultText(res);
+
+    if (!op->has_expect)
+        return;
+    run->invariants++;
+    if (op->expect_ok ? !res->ok
+                      : (res->ok || res->code != op->expect_code ||
+                         (op->expect_message &&
+                          strcmp(op->expect_message, res->message) != 0)))
+        vsViolation(run, "outcome: expected %s%s%s%s, got %s",
+                    op->expect_ok ? "ok" : "error ",
+                    op->expect_ok ? "" : vrSimErrorCodeName(op->expect_code),
+                    op->expect_message ? ": " : "",
+                    op->expect_message ? op->expect_message : "", got);
+}
+
+/* Run op as one step: traced, executed with time moving, then observed. */
+static bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
+{
+    g_autofree char *text = vsOpFormat(op);
+    g_autofree char *result = NULL;
+
+    vrSimControlObserve(run->conn, false);
+    vrSimControlNote(run->conn, "op", "%s", text);
+    vsOpExec(run, op, res);
+    result = vsResultText(res);
+    vrSimControlNote(run->conn, "result", "%s", result);
+    vrSimControlObserve(run->conn, true);
+    vrSimControlFlushEvents(run->conn);
+    run->steps++;
+    if (run->verbose)
+        printf("step %" G_GUINT64_FORMAT ": %s => %s\n", run->steps, text, result);
+    vsCheckExpectation(run, op, res);
+    vsCheckStep(run, op, res);
+    if (run->divergence)
+        vsViolation(run, "replay: %s", run->divergence);
+    return run->violation == NULL;
+}
+
+static bool vsStepFree(vsRun *run, vsOp *op)
+{
+    vsResult res = { 0 };
+    bool ok = vsStep(run, op, &res);
+
+    vsResultClear(&res);
+    vsOpFree(op);
+    return ok;
+}
+
+/* ---- convergence after the fault-on phase ---- */
+
+/* One convergence operation: with faults off it must succeed. */
+static bool vsConvergeOp(vsRun *run, vsOpKind kind, const char *name, guint *ops)
+{
+    vsOp *op = g_new0(vsOp, 1);
+    vsResult res = { 0 };
+    g_autofree char *text = NULL;
+    bool ok;
+
+    op->kind = kind;
+    op->name = g_strdup(name);
+    text = vsOpFormat(op);
+    (*ops)++;
+    ok = vsStep(run, op, &res);
+    if (ok && !res.ok) {
+        vsViolation(run, "convergence: '%s' failed with faults off: %s", text,
+                    res.message ? res.message : "");
+        ok = false;
+    }
+    vsResultClear(&res);
+    vsOpFree(op);
+    return ok;
+}
+
+/* Bring one domain back to a clean start and stop: every step must work. */
+static bool vsConvergeDomain(vsRun *run, const char *name, guint *ops)
+{
+    virDomainPtr dom = virDomainLookupByName(run->conn, name);
+    int state = -1, reason = -1, persistent;
+
+    run->invariants++;
+    if (!dom) {
+        vsViolation(run, "convergence: '%s' is not reachable by name", name);
+        return false;
+    }
+    virDomainGetState(dom, &state, &reason, 0);
+    persistent = virDomainIsPersistent(dom);
+    virDomainFree(dom);
+    if (state == VIR_DOMAIN_PAUSED && !vsConvergeOp(run, VS_OP_RESUME, name, ops))
+        return false;
+    if (state != VIR_DOMAIN_SHUTOFF && !vsConvergeOp(run, VS_OP_DESTROY, name, ops))
+        return false;
+    if (persistent == 1 && (!vsConvergeOp(run, VS_OP_START, name, ops) ||
+                            !vsConvergeOp(run, VS_OP_DESTROY, name, ops)))
+        return false;
+    return true;
+}
+
+static void vsConverge(vsRun *run)
+{
+    vsOp *off = g_new0(vsOp, 1);
+    virDomainPtr *doms = NULL;
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    guint ops = 0, bound;
+    int i, n;
+
+    off->kind = VS_OP_FAULTS;
+    off->word = g_strdup("off");
+    if (!vsStepFree(run, off))
+        return;
+    n = virConnectListAllDomains(run->conn, &doms, 0);
+    for (i = 0; i < n; i++) {
+        g_ptr_array_add(names, g_strdup(virDomainGetName(doms[i])));
+        virDomainFree(doms[i]);
+    }
+    g_free(doms);
+    bound = VS_CONVERGE_OPS_PER_DOMAIN * names->len;
+    for (i = 0; i < (int)names->len; i++) {
+        if (!vsConvergeDomain(run, g_ptr_array_index(names, i), &ops))
+            return;
+    }
+    run->invariants++;
+    if (ops > bound)
+        vsViolation(run, "convergence: %u operations, more than the bound %u", ops, bound);
+}
+
+/* ---- setup ---- */
+
+/* A plan from text, with its rules as "# fault-line N RULE" lines for the
+ * trace header.  NULL after printing the error. */
+static vrSimFaultPlan *vsPlanFromText(const char *text, const char *origin, GString *header)
+{
+    g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    size_t i;
+
+    for (i = 0; lines[i]; i++) {
+        const char *problem = NULL;
+        g_autoptr(GPtrArray) words = vrSimLineSplit(lines[i], &problem);
+
+        if (vrSimFaultPlanAddLine(plan, lines[i], origin, (int)i + 1) < 0) {
+            fprintf(stderr, "vireo-sim: %s\n", virGetLastErrorMessage());
+            return NULL;
+        }
+        if (words && words->len > 0)
+            g_string_append_printf(header, "# fault-line %zu %s\n", i + 1, lines[i]);
+    }
+    return g_steal_pointer(&plan);
+}
+
+static vrSimFaultPlan *vsPlanFromFile(const char *path, GString *header)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *text = NULL;
+
+    if (!g_file_get_contents(path, &text, NULL, &err)) {
+        fprintf(stderr, "vireo-sim: %s\n", err->message);
+        return NULL;
+    }
+    return vsPlanFromText(text, path, header);
+}
+
+static void vsWriteHeader(vsRun *run, const GString *plan_header)
+{
+    if (!run->trace_out)
+        return;
+    fprintf(run->trace_out, "# vireo-sim trace 1\n# seed %" G_GUINT64_FORMAT "\n%s",
+            run->seed, plan_header->str);
+}
+
+/* Open the node (plan consumed), hook events and the trace, and take the
+ * model's starting point. */
+static int vsOpenNode(vsRun *run, vrSimFaultPlan *plan, const GString *plan_header)
+{
+    g_autofree char *uri = g_strdup_printf("sim:///default?seed=%" G_GUINT64_FORMAT,
+                                           run->seed);
+
+    if (!(run->conn = virConnectOpen(uri))) {
+        fprintf(stderr, "vireo-sim: cannot open %s: %s\n", uri, virGetLastErrorMessage());
+        vrSimFaultPlanFree(plan);
+        return -1;
+    }
+    vrSimControlSetPlan(run->conn, plan);
+    if (virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                         VIR_DOMAIN_EVENT_CALLBACK(vsModelOnEvent),
+                                         run, NULL) < 0 ||
+        virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
+                                         VIR_DOMAIN_EVENT_CALLBACK(vsModelOnReboot),
+                                         run, NULL) < 0) {
+        fprintf(stderr, "vireo-sim: cannot watch events: %s\n", virGetLastErrorMessage());
+        return -1;
+    }
+    vsWriteHeader(run, plan_header);
+    vrSimControlSetTraceSink(run->conn, vsTraceLine, run);
+    vrSimControlObserve(run->conn, true);
+    return vsModelInit(run) < 0 && !run->violation ? -1 : 0;
+}
+
+static int vsMakeWorkdir(vsRun *run, const char *given)
+{
+    g_autoptr(GError) err = NULL;
+
+    if (given) {
+        run->workdir = g_canonicalize_filename(given, NULL);
+        return 0;
+    }
+    if (!(run->workdir = g_dir_make_tmp("vireo-sim-XXXXXX", &err))) {
+        fprintf(stderr, "vireo-sim: cannot make a work dir: %s\n", err->message);
+        return -1;
+    }
+    run->own_workdir = true;
+    return 0;
+}
+
+static void vsRemoveWorkdir(vsRun *run)
+{
+    g_autoptr(GDir) dir = NULL;
+    const char *entry;
+
+    if (!run->own_workdir || !(dir = g_dir_open(run->workdir, 0, NULL)))
+        return;
+    while ((entry = g_dir_read_name(dir))) {
+        g_autofree char *path = g_build_filename(run->workdir, entry, NULL);
+
+        unlink(path);
+    }
+    rmdir(run->workdir);
+}
+
+static void vsRunFree(vsRun *run)
+{
+    if (run->conn)
+        virConnectClose(run->conn);
+    vsRemoveWorkdir(run);
+    g_free(run->workdir);
+    vsModelFree(run->model);
+    g_free(run->violation);
+    g_free(run->divergence);
+    g_queue_free_full(run->tail, g_free);
+    if (run->replay_lines)
+        g_ptr_array_unref(run->replay_lines);
+    if (run->trace_out)
+        fclose(run->trace_out);
+}
+
+/* ---- reporting ---- */
+
+static char *vsReproduce(const char *argv0, const vsOptions *opts, guint64 seed)
+{
+    GString *cmd = g_string_new(argv0);
+
+    if (opts->replay) {
+        g_string_append_printf(cmd, " --replay %s", opts->replay);
+        return g_string_free(cmd, FALSE);
+    }
+    g_string_append_printf(cmd, " --seed %" G_GUINT64_FORMAT, seed);
+    if (opts->scenario)
+        g_string_append_printf(cmd, " --scenario %s", opts->scenario);
+    else
+        g_string_append_printf(cmd, " --steps %" G_GINT64_FORMAT, opts->steps);
+    if (opts->faults)
+        g_string_append_printf(cmd, " --faults %s", opts->faults);
+    if (opts->no_faults)
+        g_string_append(cmd, " --no-faults");
+    return g_string_free(cmd, FALSE);
+}
+
+static void vsReport(vsRun *run, const char *argv0, const vsOptions *opts)
+{
+    g_autofree char *cmd = NULL;
+    GList *l;
+
+    if (run->violation) {
+        cmd = vsReproduce(argv0, opts, run->seed);
+        printf("VIOLATION at step %" G_GUINT64_FORMAT " (seed %" G_GUINT64_FORMAT "): %s\n",
+               run->steps, run->seed, run->violation);
+        printf("last trace lines:\n");
+        for (l = run->tail->head; l; l = l->next)
+            printf("  %s\n", (char *)l->data);
+        printf("reproduce: %s\n", cmd);
+    }
+    printf("summary: seed=%" G_GUINT64_FORMAT " steps=%" G_GUINT64_FORMAT " faults=%"
+           G_GUINT64_FORMAT " invariants=%" G_GUINT64_FORMAT " trace=%016" G_GINT64_MODIFIER
+           "x result=%s\n", run->seed, run->steps,
+           run->conn ? vrSimControlFaultsFired(run->conn, VR_SIM_FAULT_POINT_LAST) : 0,
+           run->invariants, run->conn ? vrSimControlTraceHash(run->conn) : 0,
+           run->violation ? "violation" : "ok");
+}
+
+/* ---- modes ---- */
+
+static void vsRunScript(vsRun *run, vsScript *script)
+{
+    guint i;
+
+    for (i = 0; i < script->ops->len; i++) {
+        if (!vsStep(run, g_ptr_array_index(script->ops, i), &(vsResult){ 0 }))
+            return;
+    }
+    if (run->replay_lines && run->replay_next < run->replay_lines->len)
+        vsViolation(run, "replay: the recorded trace has %u more lines, from '%s'",
+                    run->replay_lines->len - run->replay_next,
+                    (char *)g_ptr_array_index(run->replay_lines, run->replay_next));
+}
+
+static void vsRunWorkload(vsRun *run, guint64 steps, bool has_plan)
+{
+    vsWorkload *w = vsWorkloadNew(run->seed);
+    guint64 i;
+
+    for (i = 0; i < steps; i++) {
+        if (!vsStepFree(run, vsWorkloadNext(w)))
+            break;
+    }
+    vsWorkloadFree(w);
+    if (!run->violation && has_plan)
+        vsConverge(run);
+}
+
+static int vsParseOptions(int argc, char **argv, vsOptions *opts)
+{
+    GOptionEntry entries[] = {
+        { "seed", 0, 0, G_OPTION_ARG_INT64, &opts->seed, "the seed (default: random, "
+          "printed first)", "S" },
+        { "steps", 0, 0, G_OPTION_ARG_INT64, &opts->steps, "random operations to run "
+          "(default 1000)", "N" },
+        { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &opts->scenario, "run a scenario file",
+          "FILE" },
+        { "replay", 0, 0, G_OPTION_ARG_FILENAME, &opts->replay, "rerun a trace written "
+          "by --trace and compare it line by line", "FILE" },
+        { "faults", 0, 0, G_OPTION_ARG_FILENAME, &opts->faults, "the fault plan (default "
+          "for a workload: a built-in plan)", "FILE" },
+        { "no-faults", 0, 0, G_OPTION_ARG_NONE, &opts->no_faults, "run without faults",
+          NULL },
+        { "trace", 0, 0, G_OPTION_ARG_FILENAME, &opts->trace, "write the trace to FILE",
+          "FILE" },
+        { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &opts->workdir, "where save images go "
+          "(default: a new temporary directory, removed afterwards)", "DIR" },
+        { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts->verbose, "print every step", NULL },
+        { NULL },
+    };
+    g_autoptr(GOptionContext) ctx = g_option_context_new("- deterministic simulation "
+                                                         "of a vireo node");
+    g_autoptr(GError) err = NULL;
+
+    opts->seed = -1;
+    opts->steps = VS_DEFAULT_STEPS;
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
+        fprintf(stderr, "vireo-sim: %s\n", err->message);
+        return -1;
+    }
+    opts->has_seed = opts->seed >= 0;
+    if (argc > 1 || (opts->scenario && opts->replay) || (opts->faults && opts->no_faults) ||
+        opts->steps < 0 || (guint64)opts->steps > VS_STEPS_MAX) {
+        fprintf(stderr, "vireo-sim: invalid arguments (see --help)\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* What to run: the script (NULL for a workload), the plan and its header. */
+static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
+                     vrSimFaultPlan **plan, GString *header)
+{
+    g_autofree char *error = NULL;
+
+    if (opts->replay)
+        *script = vsReplayLoad(opts->replay, &run->replay_lines, &error);
+    else if (opts->scenario)
+        *script = vsScenarioLoad(opts->scenario, &error);
+    if ((opts->replay || opts->scenario) && !*script) {
+        fprintf(stderr, "vireo-sim: %s\n", error);
+        return -1;
+    }
+    run->seed = opts->has_seed ? (guint64)opts->seed
+                : *script && (*script)->has_seed ? (*script)->seed
+                : (guint64)g_get_real_time() ^ ((guint64)getpid() << 32);
+    if (opts->replay) {
+        run->seed = (*script)->seed;
+        run->replay_offset = (*script)->body_offset;
+    }
+    if (opts->no_faults)
+        return 0;
+    if (opts->faults && !opts->replay)
+        return (*plan = vsPlanFromFile(opts->faults, header)) ? 0 : -1;
+    if (*script) {
+        *plan = g_steal_pointer(&(*script)->plan);
+        g_string_append(header, (*script)->plan_text->str);
+        return 0;
+    }
+    return (*plan = vsPlanFromText(vsDefaultPlan, "built-in plan", header)) ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+    vsOptions opts = { 0 };
+    vsRun run = { 0 };
+    vsScript *script = NULL;
+    vrSimFaultPlan *plan = NULL;
+    g_autoptr(GString) header = g_string_new(NULL);
+    int ret = VS_EXIT_USAGE;
+    bool has_plan;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    if (vsParseOptions(argc, argv, &opts) < 0 || vsPrepare(&run, &opts, &script, &plan,
+                                                           header) < 0)
+        goto cleanup;
+    printf("seed: %" G_GUINT64_FORMAT "\n", run.seed);
+    has_plan = plan != NULL;
+    run.tail = g_queue_new();
+    run.model = vsModelNew();
+    run.verbose = opts.verbose;
+    if (opts.trace && !(run.trace_out = fopen(opts.trace, "w"))) {
+        fprintf(stderr, "vireo-sim: cannot write '%s'\n", opts.trace);
+        goto cleanup;
+    }
+    if (virEventRegisterDefaultImpl() < 0 || vsMakeWorkdir(&run, opts.workdir) < 0 ||
+        vsOpenNode(&run, g_steal_pointer(&plan), header) < 0)
+        goto cleanup;
+    if (script)
+        vsRunScript(&run, script);
+    else
+        vsRunWorkload(&run, (guint64)opts.steps, has_plan);
+    vsReport(&run, argv[0], &opts);
+    ret = run.violation ? VS_EXIT_FAILED : VS_EXIT_OK;
+ cleanup:
+    vrSimFaultPlanFree(plan);
+    vsScriptFree(script);
+    vsRunFree(&run);
+    g_free(opts.scenario);
+    g_free(opts.replay);
+    g_free(opts.faults);
+    g_free(opts.trace);
+    g_free(opts.workdir);
+    return ret;
+}
