@@ -265,15 +265,12 @@ static const vrShCmdDef *const vr_host_cmds[] = {
     &vrShCmdCapabilities, &vrShCmdFreecell, &vrShCmdHostname,
     &vrShCmdNodeinfo, &vrShCmdUri, &vrShCmdVersion, NULL
 };
-#ifdef VR_SH_HAVE_NETWORK
 static const vrShCmdDef *const vr_network_cmds[] = {
     &vrShCmdNetAutostart, &vrShCmdNetCreate, &vrShCmdNetDefine,
     &vrShCmdNetDestroy, &vrShCmdNetDhcpLeases, &vrShCmdNetDumpxml,
     &vrShCmdNetInfo, &vrShCmdNetList, &vrShCmdNetName, &vrShCmdNetStart,
     &vrShCmdNetUndefine, &vrShCmdNetUpdate, &vrShCmdNetUuid, NULL
 };
-#endif
-#ifdef VR_SH_HAVE_STORAGE
 static const vrShCmdDef *const vr_pool_cmds[] = {
     &vrShCmdPoolAutostart, &vrShCmdPoolBuild, &vrShCmdPoolCreateAs,
     &vrShCmdPoolCreate, &vrShCmdPoolDefineAs, &vrShCmdPoolDefine,
@@ -289,7 +286,6 @@ static const vrShCmdDef *const vr_volume_cmds[] = {
     &vrShCmdVolName, &vrShCmdVolPath, &vrShCmdVolPool, &vrShCmdVolResize,
     &vrShCmdVolUpload, &vrShCmdVolWipe, NULL
 };
-#endif
 static const vrShCmdDef *const vr_self_cmds[] = {
     &vrShCmdCd, &vrShCmdEcho, &vrShCmdExit, &vrShCmdHelp, &vrShCmdPwd,
     &vrShCmdQuit, &vrShCmdConnect, NULL
@@ -300,13 +296,9 @@ const vrShGroup vrShGroups[] = {
     {"Domain Monitoring", "monitor", vr_monitor_cmds},
     {"Domain Events", "events", vr_event_cmds},
     {"Host and Hypervisor", "host", vr_host_cmds},
-#ifdef VR_SH_HAVE_NETWORK
     {"Networking", "network", vr_network_cmds},
-#endif
-#ifdef VR_SH_HAVE_STORAGE
     {"Storage Pool", "pool", vr_pool_cmds},
     {"Storage Volume", "volume", vr_volume_cmds},
-#endif
     {"Vireo itself", "vireo", vr_self_cmds},
     {NULL, NULL, NULL}
 };
