@@ -21,6 +21,10 @@ extern "C" {
  * -Wcast-function-type noise in callers. */
 #define VIR_DOMAIN_EVENT_CALLBACK(cb) \
     ((virConnectDomainEventGenericCallback)(void (*)(void))(cb))
+#define VIR_NETWORK_EVENT_CALLBACK(cb) \
+    ((virConnectNetworkEventGenericCallback)(void (*)(void))(cb))
+#define VIR_STORAGE_POOL_EVENT_CALLBACK(cb) \
+    ((virConnectStoragePoolEventGenericCallback)(void (*)(void))(cb))
 #define VIR_CPU_MAPLEN(cpu) (((cpu) + 7) / 8)
 #define VIR_USE_CPU(cpumap, cpu) ((cpumap)[(cpu) / 8] |= (1 << ((cpu) % 8)))
 #define VIR_UNUSE_CPU(cpumap, cpu) ((cpumap)[(cpu) / 8] &= ~(1 << ((cpu) % 8)))

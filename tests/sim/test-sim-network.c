@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <unistd.h>
 
-#define NET_CB(f) ((virConnectNetworkEventGenericCallback)(void (*)(void))(f))
+#define NET_CB(f) VIR_NETWORK_EVENT_CALLBACK(f)
 #define DEFAULT_UUID "dd8fe884-6c02-601e-7551-cca97df1c5df"
 #define N1_UUID "11111111-1111-1111-1111-111111111111"
 #define N2_UUID "22222222-2222-2222-2222-222222222222"

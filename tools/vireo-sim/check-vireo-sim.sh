@@ -25,7 +25,7 @@ summary_hash() {
     sed -n 's/^summary: .* trace=\([0-9a-f]*\) .*/\1/p' "$1"
 }
 
-echo "1..14"
+echo "1..19"
 
 "$sim" --seed 7 --steps 300 --trace "$tmp/trace" > "$tmp/out"
 rc=$?
@@ -74,5 +74,44 @@ printf 'define web\nstart web sideways\n' > "$tmp/bad.scen"
 rc=$?
 check "a malformed scenario names its line" \
     '[ $rc -eq 2 ] && grep -q "scenario .*bad.scen. line 2: wrong arguments for .start." "$tmp/err"'
+
+printf 'net-define lab\nnet-frobnicate lab\n' > "$tmp/unknown.scen"
+"$sim" --scenario "$tmp/unknown.scen" > /dev/null 2> "$tmp/err"
+rc=$?
+check "an unknown operation names its line" \
+    '[ $rc -eq 2 ] && grep -q "scenario .*unknown.scen. line 2: unknown operation .net-frobnicate.$" "$tmp/err"'
+
+printf 'pool-define p\n\n# a comment\nvol-resize p v 1m sideways\n' > "$tmp/flags.scen"
+"$sim" --scenario "$tmp/flags.scen" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a bad flag names its line and the flags there are" \
+    '[ $rc -eq 2 ] && grep -q "scenario .*flags.scen. line 4: invalid flag or option .sideways. for .vol-resize. (shrink allocate delta)$" "$tmp/err"'
+
+printf 'vol-create p v cap=lots\n' > "$tmp/size.scen"
+"$sim" --scenario "$tmp/size.scen" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a bad size is a bad option" \
+    '[ $rc -eq 2 ] && grep -q "line 1: invalid flag or option .cap=lots. for .vol-create. (cap=SIZE alloc=SIZE)$" "$tmp/err"'
+
+printf 'net-update lab dhcp-add 300\n' > "$tmp/host.scen"
+"$sim" --scenario "$tmp/host.scen" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a DHCP host out of range is wrong arguments" \
+    '[ $rc -eq 2 ] && grep -q "line 1: wrong arguments for .net-update.$" "$tmp/err"'
+
+# an upload whose content the model does not expect: the expectation and
+# the content check both stand behind what the user reads back
+cat > "$tmp/content.scen" <<'SCEN'
+seed 3
+vol-create default-pool v cap=64k
+vol-upload default-pool v 0 64k fill=1 abort
+vol-upload default-pool v 60k 8k fill=1 => error VIR_ERR_INVALID_ARG
+expect-vol default-pool v present
+vol-download default-pool v
+SCEN
+"$sim" --scenario "$tmp/content.scen" > "$tmp/out"
+rc=$?
+check "refused and aborted uploads leave the volume as it was" \
+    '[ $rc -eq 0 ] && tail -n 1 "$tmp/out" | grep -q "result=ok$"'
 
 exit $failed

@@ -17,6 +17,7 @@
 #define VS_EXIT_OK 0
 #define VS_EXIT_FAILED 1
 #define VS_EXIT_USAGE 2
+#define VS_EVENT_LOOP_ROUNDS_MAX 64
 
 typedef struct {
     gint64 seed;
@@ -95,8 +96,22 @@ static void vsCheckExpectation(vsRun *run, const vsOp *op, const vsResult *res)
                     op->expect_message ? op->expect_message : "", got);
 }
 
+/* Deliver every queued event: domain events synchronously, network and
+ * pool events by their zero timers on the default event loop (bounded, so
+ * a timer that rearms itself cannot spin forever). */
+static void vsDrainEvents(vsRun *run)
+{
+    int i;
+
+    vrSimControlFlushEvents(run->conn);
+    for (i = 0; i < VS_EVENT_LOOP_ROUNDS_MAX; i++) {
+        if (!g_main_context_iteration(NULL, FALSE))
+            break;
+    }
+}
+
 /* Run op as one step: traced, executed with time moving, then observed. */
-static bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
+bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
 {
     g_autofree char *text = vsOpFormat(op);
     g_autofree char *result = NULL;
@@ -107,7 +122,7 @@ static bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
     result = vsResultText(res);
     vrSimControlNote(run->conn, "result", "%s", result);
     vrSimControlObserve(run->conn, true);
-    vrSimControlFlushEvents(run->conn);
+    vsDrainEvents(run);
     run->steps++;
     if (run->verbose)
         printf("step %" G_GUINT64_FORMAT ": %s => %s\n", run->steps, text, result);
@@ -118,7 +133,7 @@ static bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
     return run->violation == NULL;
 }
 
-static bool vsStepFree(vsRun *run, vsOp *op)
+bool vsStepFree(vsRun *run, vsOp *op)
 {
     vsResult res = { 0 };
     bool ok = vsStep(run, op, &res);
@@ -126,83 +141,6 @@ static bool vsStepFree(vsRun *run, vsOp *op)
     vsResultClear(&res);
     vsOpFree(op);
     return ok;
-}
-
-/* ---- convergence after the fault-on phase ---- */
-
-/* One convergence operation: with faults off it must succeed. */
-static bool vsConvergeOp(vsRun *run, vsOpKind kind, const char *name, guint *ops)
-{
-    vsOp *op = g_new0(vsOp, 1);
-    vsResult res = { 0 };
-    g_autofree char *text = NULL;
-    bool ok;
-
-    op->kind = kind;
-    op->name = g_strdup(name);
-    text = vsOpFormat(op);
-    (*ops)++;
-    ok = vsStep(run, op, &res);
-    if (ok && !res.ok) {
-        vsViolation(run, "convergence: '%s' failed with faults off: %s", text,
-                    res.message ? res.message : "");
-        ok = false;
-    }
-    vsResultClear(&res);
-    vsOpFree(op);
-    return ok;
-}
-
-/* Bring one domain back to a clean start and stop: every step must work. */
-static bool vsConvergeDomain(vsRun *run, const char *name, guint *ops)
-{
-    virDomainPtr dom = virDomainLookupByName(run->conn, name);
-    int state = -1, reason = -1, persistent;
-
-    run->invariants++;
-    if (!dom) {
-        vsViolation(run, "convergence: '%s' is not reachable by name", name);
-        return false;
-    }
-    virDomainGetState(dom, &state, &reason, 0);
-    persistent = virDomainIsPersistent(dom);
-    virDomainFree(dom);
-    if (state == VIR_DOMAIN_PAUSED && !vsConvergeOp(run, VS_OP_RESUME, name, ops))
-        return false;
-    if (state != VIR_DOMAIN_SHUTOFF && !vsConvergeOp(run, VS_OP_DESTROY, name, ops))
-        return false;
-    if (persistent == 1 && (!vsConvergeOp(run, VS_OP_START, name, ops) ||
-                            !vsConvergeOp(run, VS_OP_DESTROY, name, ops)))
-        return false;
-    return true;
-}
-
-static void vsConverge(vsRun *run)
-{
-    vsOp *off = g_new0(vsOp, 1);
-    virDomainPtr *doms = NULL;
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-    guint ops = 0, bound;
-    int i, n;
-
-    off->kind = VS_OP_FAULTS;
-    off->word = g_strdup("off");
-    if (!vsStepFree(run, off))
-        return;
-    n = virConnectListAllDomains(run->conn, &doms, 0);
-    for (i = 0; i < n; i++) {
-        g_ptr_array_add(names, g_strdup(virDomainGetName(doms[i])));
-        virDomainFree(doms[i]);
-    }
-    g_free(doms);
-    bound = VS_CONVERGE_OPS_PER_DOMAIN * names->len;
-    for (i = 0; i < (int)names->len; i++) {
-        if (!vsConvergeDomain(run, g_ptr_array_index(names, i), &ops))
-            return;
-    }
-    run->invariants++;
-    if (ops > bound)
-        vsViolation(run, "convergence: %u operations, more than the bound %u", ops, bound);
 }
 
 /* ---- setup ---- */
@@ -262,7 +200,14 @@ static int vsOpenNode(vsRun *run, vrSimFaultPlan *plan, const GString *plan_head
         return -1;
     }
     vrSimControlSetPlan(run->conn, plan);
-    if (virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+    if (virConnectNetworkEventRegisterAny(run->conn, NULL, VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                          VIR_NETWORK_EVENT_CALLBACK(vsModelOnNetworkEvent),
+                                          run, NULL) < 0 ||
+        virConnectStoragePoolEventRegisterAny(run->conn, NULL,
+                                              VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                                              VIR_STORAGE_POOL_EVENT_CALLBACK(vsModelOnPoolEvent),
+                                              run, NULL) < 0 ||
+        virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                          VIR_DOMAIN_EVENT_CALLBACK(vsModelOnEvent),
                                          run, NULL) < 0 ||
         virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
@@ -315,6 +260,9 @@ static void vsRunFree(vsRun *run)
     vsRemoveWorkdir(run);
     g_free(run->workdir);
     vsModelFree(run->model);
+    vsStoreModelFree(run->store);
+    if (run->last_read)
+        g_byte_array_unref(run->last_read);
     g_free(run->violation);
     g_free(run->divergence);
     g_queue_free_full(run->tail, g_free);
@@ -375,9 +323,14 @@ static void vsRunScript(vsRun *run, vsScript *script)
     guint i;
 
     for (i = 0; i < script->ops->len; i++) {
-        if (!vsStep(run, g_ptr_array_index(script->ops, i), &(vsResult){ 0 }))
+        vsResult res = { 0 };
+        bool ok = vsStep(run, g_ptr_array_index(script->ops, i), &res);
+
+        vsResultClear(&res);
+        if (!ok)
             return;
     }
+    vsStoreCheckAllContent(run);
     if (run->replay_lines && run->replay_next < run->replay_lines->len)
         vsViolation(run, "replay: the recorded trace has %u more lines, from '%s'",
                     run->replay_lines->len - run->replay_next,
@@ -396,6 +349,8 @@ static void vsRunWorkload(vsRun *run, guint64 steps, bool has_plan)
     vsWorkloadFree(w);
     if (!run->violation && has_plan)
         vsConverge(run);
+    if (!run->violation)
+        vsStoreCheckAllContent(run);
 }
 
 static int vsParseOptions(int argc, char **argv, vsOptions *opts)
@@ -445,6 +400,7 @@ static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
                      vrSimFaultPlan **plan, GString *header)
 {
     g_autofree char *error = NULL;
+    g_autofree char *text = NULL;
 
     if (opts->replay)
         *script = vsReplayLoad(opts->replay, &run->replay_lines, &error);
@@ -470,7 +426,8 @@ static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
         g_string_append(header, (*script)->plan_text->str);
         return 0;
     }
-    return (*plan = vsPlanFromText(vsDefaultPlan, "built-in plan", header)) ? 0 : -1;
+    text = vsDefaultPlanText();
+    return (*plan = vsPlanFromText(text, "built-in plan", header)) ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -491,6 +448,8 @@ int main(int argc, char **argv)
     has_plan = plan != NULL;
     run.tail = g_queue_new();
     run.model = vsModelNew();
+    run.store = vsStoreModelNew();
+    run.has_plan = run.faults_on = has_plan;
     run.verbose = opts.verbose;
     if (opts.trace && !(run.trace_out = fopen(opts.trace, "w"))) {
         fprintf(stderr, "vireo-sim: cannot write '%s'\n", opts.trace);

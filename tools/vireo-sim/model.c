@@ -445,6 +445,7 @@ int vsModelInit(vsRun *run)
     }
     vsSnapshot(run, actual);
     vsCheckFiles(run, NULL, NULL);
+    vsStoreModelInit(run);
     return run->violation ? -1 : 0;
 }
 
@@ -470,4 +471,5 @@ void vsCheckStep(vsRun *run, const vsOp *op, const vsResult *res)
         vsCheckFiles(run, op, res);
     vsSnapshot(run, actual);
     g_hash_table_remove_all(run->model->crashed);
+    vsStoreCheckStep(run, op, res);
 }

@@ -24,6 +24,7 @@ typedef enum {
     VS_ARGS_ONOFF,          /* on|off */
     VS_ARGS_NAME_WORD,      /* NAME STATE */
     VS_ARGS_FILE_WORD,      /* FILE present|absent */
+    VS_ARGS_STORE,          /* networks, pools, volumes: ops_store.c */
 } vsArgs;
 
 typedef struct {
@@ -49,6 +50,31 @@ static const vsOpInfo vsOps[] = {
     [VS_OP_FAULTS] = { "faults", VS_ARGS_ONOFF },
     [VS_OP_EXPECT] = { "expect", VS_ARGS_NAME_WORD },
     [VS_OP_EXPECT_FILE] = { "expect-file", VS_ARGS_FILE_WORD },
+    [VS_OP_NET_DEFINE] = { "net-define", VS_ARGS_STORE },
+    [VS_OP_NET_CREATE] = { "net-create", VS_ARGS_STORE },
+    [VS_OP_NET_START] = { "net-start", VS_ARGS_STORE },
+    [VS_OP_NET_DESTROY] = { "net-destroy", VS_ARGS_STORE },
+    [VS_OP_NET_UNDEFINE] = { "net-undefine", VS_ARGS_STORE },
+    [VS_OP_NET_AUTOSTART] = { "net-autostart", VS_ARGS_STORE },
+    [VS_OP_NET_UPDATE] = { "net-update", VS_ARGS_STORE },
+    [VS_OP_POOL_DEFINE] = { "pool-define", VS_ARGS_STORE },
+    [VS_OP_POOL_CREATE] = { "pool-create", VS_ARGS_STORE },
+    [VS_OP_POOL_BUILD] = { "pool-build", VS_ARGS_STORE },
+    [VS_OP_POOL_START] = { "pool-start", VS_ARGS_STORE },
+    [VS_OP_POOL_DESTROY] = { "pool-destroy", VS_ARGS_STORE },
+    [VS_OP_POOL_DELETE] = { "pool-delete", VS_ARGS_STORE },
+    [VS_OP_POOL_UNDEFINE] = { "pool-undefine", VS_ARGS_STORE },
+    [VS_OP_POOL_REFRESH] = { "pool-refresh", VS_ARGS_STORE },
+    [VS_OP_VOL_CREATE] = { "vol-create", VS_ARGS_STORE },
+    [VS_OP_VOL_CLONE] = { "vol-clone", VS_ARGS_STORE },
+    [VS_OP_VOL_DELETE] = { "vol-delete", VS_ARGS_STORE },
+    [VS_OP_VOL_RESIZE] = { "vol-resize", VS_ARGS_STORE },
+    [VS_OP_VOL_WIPE] = { "vol-wipe", VS_ARGS_STORE },
+    [VS_OP_VOL_UPLOAD] = { "vol-upload", VS_ARGS_STORE },
+    [VS_OP_VOL_DOWNLOAD] = { "vol-download", VS_ARGS_STORE },
+    [VS_OP_EXPECT_NET] = { "expect-net", VS_ARGS_STORE },
+    [VS_OP_EXPECT_POOL] = { "expect-pool", VS_ARGS_STORE },
+    [VS_OP_EXPECT_VOL] = { "expect-vol", VS_ARGS_STORE },
 };
 _Static_assert(G_N_ELEMENTS(vsOps) == VS_OP_LAST, "every operation has a verb");
 
@@ -67,6 +93,8 @@ void vsOpFree(vsOp *op)
     g_free(op->uuid);
     g_free(op->on_crash);
     g_free(op->expect_message);
+    g_free(op->vol);
+    g_free(op->vol2);
     g_free(op);
 }
 
@@ -181,6 +209,8 @@ static int vsParseArgs(vsOp *op, char **words, guint n, char **error)
                   args == VS_ARGS_FILE_WORD) ? 3 : 2;
     guint i;
 
+    if (args == VS_ARGS_STORE)
+        return vsStoreParseArgs(op, words, n, error);
     if (n < want || (n > want && args != VS_ARGS_DEF && args != VS_ARGS_START) ||
         (args == VS_ARGS_START && n > 3))
         goto usage;
@@ -273,7 +303,7 @@ vsOp *vsOpParse(const char *line, char **error)
 
 /* ---- formatting ---- */
 
-static void vsAppendWord(GString *out, const char *word)
+void vsAppendWord(GString *out, const char *word)
 {
     const char *p;
 
@@ -295,6 +325,10 @@ char *vsOpFormat(const vsOp *op)
 {
     GString *out = g_string_new(vsOps[op->kind].verb);
 
+    if (vsStoreOpKind(op->kind)) {
+        vsStoreFormat(op, out);
+        return g_string_free(out, FALSE);
+    }
     if (op->kind == VS_OP_EXPECT_FILE) {
         vsAppendWord(out, op->file);
         vsAppendWord(out, op->word);
@@ -335,7 +369,7 @@ static char *vsDomainXML(const vsOp *op)
 
 /* The result of the last public call: ok, or its error with the work dir
  * spelled VS_WORKDIR_TOKEN so that results read the same in every run. */
-static void vsCapture(vsRun *run, int rc, vsResult *res)
+void vsCapture(vsRun *run, int rc, vsResult *res)
 {
     virErrorPtr err;
     g_auto(GStrv) parts = NULL;
@@ -422,6 +456,10 @@ void vsOpExec(vsRun *run, const vsOp *op, vsResult *res)
     virDomainPtr dom = NULL;
     int rc = 0;
 
+    if (vsStoreOpKind(op->kind)) {
+        vsStoreExec(run, op, res);
+        return;
+    }
     switch (op->kind) {
     case VS_OP_DEFINE:
         xml = vsDomainXML(op);
@@ -440,7 +478,8 @@ void vsOpExec(vsRun *run, const vsOp *op, vsResult *res)
         rc = vrSimControlAdvance(run->conn, op->ns);
         break;
     case VS_OP_FAULTS:
-        rc = vrSimControlSetFaultsEnabled(run->conn, strcmp(op->word, "on") == 0);
+        run->faults_on = strcmp(op->word, "on") == 0;
+        rc = vrSimControlSetFaultsEnabled(run->conn, run->faults_on);
         break;
     case VS_OP_EXPECT:
         vsExpectState(run, op);

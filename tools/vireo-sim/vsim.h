@@ -14,6 +14,10 @@
 
 #define VS_TAIL_LINES 12             /* trace lines shown with a violation */
 #define VS_CONVERGE_OPS_PER_DOMAIN 4 /* fault-off convergence bound, per domain */
+#define VS_CONVERGE_OPS_PER_NETWORK 2
+#define VS_CONVERGE_OPS_PER_POOL 7    /* + one download per volume */
+#define VS_VOL_MAX_BYTES (16ULL * 1024 * 1024) /* a volume's capacity in scenarios */
+#define VS_CONTENT_SWEEP_STEPS 1000   /* every volume's content checked this often */
 #define VS_SCENARIO_MAX_BYTES (1024 * 1024)
 #define VS_SCENARIO_OPS_MAX 1000000
 #define VS_STEPS_MAX 100000000ULL
@@ -38,6 +42,32 @@ typedef enum {
     VS_OP_FAULTS,          /* the fault plan on or off */
     VS_OP_EXPECT,          /* assert a domain's state */
     VS_OP_EXPECT_FILE,     /* assert a file is present or absent */
+    /* networks, pools and volumes (ops_store.c) */
+    VS_OP_NET_DEFINE,
+    VS_OP_NET_CREATE,
+    VS_OP_NET_START,
+    VS_OP_NET_DESTROY,
+    VS_OP_NET_UNDEFINE,
+    VS_OP_NET_AUTOSTART,
+    VS_OP_NET_UPDATE,      /* a DHCP host added or deleted */
+    VS_OP_POOL_DEFINE,
+    VS_OP_POOL_CREATE,
+    VS_OP_POOL_BUILD,
+    VS_OP_POOL_START,
+    VS_OP_POOL_DESTROY,
+    VS_OP_POOL_DELETE,
+    VS_OP_POOL_UNDEFINE,
+    VS_OP_POOL_REFRESH,
+    VS_OP_VOL_CREATE,
+    VS_OP_VOL_CLONE,
+    VS_OP_VOL_DELETE,
+    VS_OP_VOL_RESIZE,
+    VS_OP_VOL_WIPE,
+    VS_OP_VOL_UPLOAD,
+    VS_OP_VOL_DOWNLOAD,    /* content compared with the model */
+    VS_OP_EXPECT_NET,
+    VS_OP_EXPECT_POOL,
+    VS_OP_EXPECT_VOL,
     VS_OP_LAST
 } vsOpKind;
 
@@ -52,6 +82,18 @@ typedef struct {
     char *uuid;            /* or NULL: generated */
     char *on_crash;        /* or NULL: destroy */
     bool paused;           /* start/create paused */
+    /* volumes: name is the pool */
+    char *vol;
+    char *vol2;            /* vol-clone: the new volume */
+    guint64 capacity;      /* vol-create, vol-resize (bytes) */
+    guint64 allocation;    /* vol-create, when has_allocation */
+    bool has_allocation;
+    unsigned int resize_flags; /* VIR_STORAGE_VOL_RESIZE_* */
+    guint64 offset;        /* vol-upload */
+    guint64 length;
+    unsigned int fill;     /* vol-upload: the byte pattern */
+    bool abort_upload;     /* vol-upload: send half, then abort */
+    unsigned int host;     /* net-update: the DHCP host number */
     /* the expected outcome ("=> ok", "=> error CODE [MESSAGE]") */
     bool has_expect;
     bool expect_ok;
@@ -77,6 +119,30 @@ typedef struct vsRun vsRun;
 /* Run op against the node; fills res. */
 void vsOpExec(vsRun *run, const vsOp *op, vsResult *res);
 
+/* " word", quoted when it needs to be (vsOpParse reads it back). */
+void vsAppendWord(GString *out, const char *word);
+
+/* res from the last public call's outcome (rc < 0: its error). */
+void vsCapture(vsRun *run, int rc, vsResult *res);
+
+/* ---- networks, pools, volumes (ops_store.c) ---- */
+
+bool vsStoreOpKind(vsOpKind kind);
+/* Arguments after the verb: words[1..n). */
+int vsStoreParseArgs(vsOp *op, char **words, guint n, char **error);
+void vsStoreFormat(const vsOp *op, GString *out);
+void vsStoreExec(vsRun *run, const vsOp *op, vsResult *res);
+
+/* The byte at position pos of an upload with pattern fill. */
+static inline guint8 vsFillByte(unsigned int fill, guint64 pos)
+{
+    return (guint8)(fill * 131u + pos * 7u + (pos >> 9) + (pos >> 17));
+}
+
+/* A volume's whole content, read through a download stream; NULL with
+ * res holding the error. */
+GByteArray *vsVolumeRead(vsRun *run, const char *pool, const char *vol, vsResult *res);
+
 /* ---- the model and the invariants (model.c) ---- */
 
 typedef struct vsModel vsModel;
@@ -98,6 +164,32 @@ int vsModelOnReboot(virConnectPtr conn, virDomainPtr dom, void *opaque);
  * broken one). */
 void vsCheckStep(vsRun *run, const vsOp *op, const vsResult *res);
 
+/* ---- networks, pools and volumes: model and invariants (model_store.c) ---- */
+
+typedef struct vsStoreModel vsStoreModel;
+
+vsStoreModel *vsStoreModelNew(void);
+void vsStoreModelFree(vsStoreModel *model);
+int vsStoreModelInit(vsRun *run);
+void vsModelOnNetworkEvent(virConnectPtr conn, virNetworkPtr net, int event, int detail,
+                           void *opaque);
+void vsModelOnPoolEvent(virConnectPtr conn, virStoragePoolPtr pool, int event, int detail,
+                        void *opaque);
+void vsStoreCheckStep(vsRun *run, const vsOp *op, const vsResult *res);
+/* expect-net / expect-pool / expect-vol */
+void vsStoreExpect(vsRun *run, const vsOp *op);
+/* Every volume's content against the model (convergence, sweeps). */
+void vsStoreCheckAllContent(vsRun *run);
+
+/* ---- convergence after the fault-on phase (converge.c) ---- */
+
+/* With faults off every object must be reachable and every operation must
+ * succeed, within a bound. */
+void vsConverge(vsRun *run);
+/* Run op as one step (consumed); false after a violation. */
+bool vsStepFree(vsRun *run, vsOp *op);
+bool vsStep(vsRun *run, const vsOp *op, vsResult *res);
+
 /* ---- a run (main.c) ---- */
 
 struct vsRun {
@@ -106,6 +198,10 @@ struct vsRun {
     char *workdir;
     bool own_workdir;
     vsModel *model;
+    vsStoreModel *store;
+    bool faults_on;            /* the plan is switched on */
+    bool has_plan;
+    GByteArray *last_read;     /* vol-download: what it read */
     guint64 steps;             /* operations run */
     guint64 invariants;        /* individual checks made */
     char *violation;           /* the first broken invariant, or NULL */
@@ -149,7 +245,8 @@ void vsWorkloadFree(vsWorkload *w);
 /* The next random operation (caller frees). */
 vsOp *vsWorkloadNext(vsWorkload *w);
 
-/* The fault plan used when none is given: every domain point now and then. */
-extern const char vsDefaultPlan[];
+/* The fault plan used when none is given: every fault point the node has,
+ * now and then (caller frees). */
+char *vsDefaultPlanText(void);
 
 #endif /* VR_VSIM_H */
