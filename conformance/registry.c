@@ -10,6 +10,7 @@
 
 #include "runner.h"
 #include "netstore.h"
+#include "faults.h"
 
 typedef struct {
     const vrcCase *cases;
@@ -32,6 +33,8 @@ static const vrcTable vrcTables[] = {
     { vrcCasesPool, &vrcCasesPoolCount },
     { vrcCasesVolume, &vrcCasesVolumeCount },
     { vrcCasesStream, &vrcCasesStreamCount },
+    { vrcCasesFaults, &vrcCasesFaultsCount }, { vrcCasesFaultsPlan, &vrcCasesFaultsPlanCount },
+    { vrcCasesFaultsStore, &vrcCasesFaultsStoreCount },
 };
 
 static int

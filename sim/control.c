@@ -6,6 +6,9 @@
 #include <stdarg.h>
 
 #include "sim/driver_priv.h"
+#include "sim/network_obj.h"
+#include "sim/state_dir.h"
+#include "sim/storage_obj.h"
 
 #define VR_FROM_THIS VIR_FROM_TEST
 
@@ -138,7 +141,7 @@ int vrSimControlAdvance(virConnectPtr conn, guint64 delta_ns)
     g_mutex_lock(&node->lock);
     vrSimClockAdvance(&node->clock, delta_ns);
     vrSimNodeRunGuests(node);
-    g_mutex_unlock(&node->lock);
+    vrSimNodeUnlock(node);            /* a crash reaches the state directory */
     return 0;
 }
 
@@ -181,4 +184,42 @@ int vrSimControlFlushEvents(virConnectPtr conn)
         return -1;
     vrEventStateFlush(node->events);
     return 0;
+}
+
+int vrSimControlFlushObjectEvents(virConnectPtr conn)
+{
+    vrSimNode *node = vrSimControlNode(conn);
+
+    if (!node)
+        return -1;
+    vrEventStateFlush(vrSimNetworkListEvents(node->networks));
+    vrEventStateFlush(vrSimPoolListEvents(node->pools));
+    return 0;
+}
+
+char *vrSimControlStateDir(virConnectPtr conn)
+{
+    vrSimNode *node = vrSimControlNode(conn);
+    char *dir = NULL;
+
+    if (!node)
+        return NULL;
+    g_mutex_lock(&node->lock);
+    if (node->state)
+        dir = g_strdup(vrSimStateDirPath(node->state));
+    g_mutex_unlock(&node->lock);
+    return dir;
+}
+
+int vrSimControlSyncState(virConnectPtr conn)
+{
+    vrSimNode *node = vrSimControlNode(conn);
+    int ret;
+
+    if (!node)
+        return -1;
+    g_mutex_lock(&node->lock);
+    ret = vrSimStateSync(node, true);
+    g_mutex_unlock(&node->lock);
+    return ret;
 }

@@ -52,8 +52,23 @@ int vrSimControlCrash(virDomainPtr dom);
  * the observer.  Operations that change state still do. */
 int vrSimControlObserve(virConnectPtr conn, bool observing);
 
-/* Deliver every queued event to the registered callbacks now, in this
- * thread (no event loop needed to run). */
+/* Deliver every queued domain event to the registered callbacks now, in
+ * this thread (no event loop needed to run). */
 int vrSimControlFlushEvents(virConnectPtr conn);
+
+/* The same for network and storage pool events (which otherwise reach
+ * their callbacks through the event loop). */
+int vrSimControlFlushObjectEvents(virConnectPtr conn);
+
+/* The node's state directory (statedir=DIR; layout in sim/state_dir.h and
+ * docs/simulation.md), newly allocated; NULL without one (no error) or
+ * after an error.  Its files equal the node's objects after every call
+ * that returned. */
+char *vrSimControlStateDir(virConnectPtr conn);
+
+/* Write whatever an earlier write failed to (files normally follow every
+ * call by themselves): 0, or -1 with the failure reported.  0 without a
+ * state directory. */
+int vrSimControlSyncState(virConnectPtr conn);
 
 #endif /* VR_SIM_CONTROL_H */

@@ -51,6 +51,12 @@ guint64 vrSimDomainCpuTime(const vrSimDomain *dom, guint64 now_ns)
     return dom->cpu_ns + ran;
 }
 
+bool vrSimDomainStateValid(int state, int reason)
+{
+    return state >= 0 && state < VIR_DOMAIN_LAST && reason >= 0 &&
+           reason < vrSimStateReasons[state];
+}
+
 void vrSimDomainSetState(vrSimDomain *dom, int state, int reason, guint64 now_ns)
 {
     g_assert(state >= 0 && state < VIR_DOMAIN_LAST);

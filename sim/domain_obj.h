@@ -39,6 +39,9 @@ typedef struct vrSimDomainList vrSimDomainList;
 /* Active: has an id (running, paused, ...), as libvirt's def->id != -1. */
 bool vrSimDomainIsActive(const vrSimDomain *dom);
 
+/* Whether reason is one of state's reasons (virDomainState values). */
+bool vrSimDomainStateValid(int state, int reason);
+
 /* Set state and reason (asserts the reason belongs to the state) and bank
  * cpu time at now_ns. */
 void vrSimDomainSetState(vrSimDomain *dom, int state, int reason, guint64 now_ns);

@@ -90,8 +90,22 @@ static int vrSimParseBool(const char *name, const char *value, bool *out)
     return -1;
 }
 
-/* *faults_path points into uri. */
-static int vrSimParseParams(const vrURI *uri, vrSimConn *sc, const char **faults_path)
+/* statedir=DIR: an absolute path. */
+static int vrSimParseStateDir(const char *value, const char **statedir)
+{
+    if (!g_path_is_absolute(value)) {
+        vrReportError(VIR_ERR_INVALID_ARG,
+                      "invalid value '%s' for URI parameter 'statedir': "
+                      "expected an absolute path", value);
+        return -1;
+    }
+    *statedir = value;
+    return 0;
+}
+
+/* *faults_path and *statedir point into uri. */
+static int vrSimParseParams(const vrURI *uri, vrSimConn *sc, const char **faults_path,
+                            const char **statedir)
 {
     size_t i;
 
@@ -112,10 +126,13 @@ static int vrSimParseParams(const vrURI *uri, vrSimConn *sc, const char **faults
             sc->has_seed = true;
         } else if (strcmp(p->name, "faults") == 0) {
             *faults_path = p->value;
+        } else if (strcmp(p->name, "statedir") == 0) {
+            if (vrSimParseStateDir(p->value, statedir) < 0)
+                return -1;
         } else {
             vrReportError(VIR_ERR_INVALID_ARG,
-                          "unsupported URI parameter '%s' (known: private, seed, faults)",
-                          p->name);
+                          "unsupported URI parameter '%s' (known: private, seed, faults, "
+                          "statedir)", p->name);
             return -1;
         }
     }
@@ -132,13 +149,34 @@ static bool vrSimURIIsMine(const vrURI *uri)
     return !uri->transport && !(uri->server && *uri->server);
 }
 
+/* The node a connection gets: a private one when a parameter asks for it
+ * (a seeded node is never shared: its runs must reproduce; a state
+ * directory belongs to one node), else the shared default node. */
+static vrSimNode *vrSimOpenNode(vrSimConn *sc, const char *path, const char *faults_path,
+                                const char *statedir)
+{
+    vrSimNodeConfig cfg = {
+        .path = strcmp(path, VR_SIM_DEFAULT_PATH) == 0 ? NULL : path,
+        .seeded = sc->has_seed || faults_path,
+        .seed = sc->seed,
+        .statedir = statedir,
+    };
+
+    if (!cfg.path && !cfg.seeded && !statedir && !sc->private_node)
+        return vrSimNodeOpenShared();
+    if (faults_path && !(cfg.plan = vrSimFaultPlanLoad(faults_path)))
+        return NULL;
+    sc->private_node = true;
+    return vrSimNodeNew(&cfg);
+}
+
 static vrDrvOpenStatus vrSimDrvConnectOpen(virConnectPtr conn, const vrURI *uri,
                                         virConnectAuthPtr auth, unsigned int flags)
 {
     g_autofree vrSimConn *sc = NULL;
     const char *path = uri->path ? uri->path : "";
     const char *faults_path = NULL;
-    vrSimFaultPlan *plan = NULL;
+    const char *statedir = NULL;
 
     if (!vrSimURIIsMine(uri))
         return VR_DRV_OPEN_DECLINED;
@@ -150,24 +188,9 @@ static vrDrvOpenStatus vrSimDrvConnectOpen(virConnectPtr conn, const vrURI *uri,
         return VR_DRV_OPEN_ERROR;
     }
     sc = g_new0(vrSimConn, 1);
-    if (vrSimParseParams(uri, sc, &faults_path) < 0)
+    if (vrSimParseParams(uri, sc, &faults_path, &statedir) < 0)
         return VR_DRV_OPEN_ERROR;
-    if (sc->has_seed || faults_path) {
-        /* a seeded node is never shared: its runs must reproduce */
-        if (faults_path && !(plan = vrSimFaultPlanLoad(faults_path)))
-            return VR_DRV_OPEN_ERROR;
-        sc->private_node = true;
-        sc->node = vrSimNodeNewSimulated(strcmp(path, VR_SIM_DEFAULT_PATH) == 0 ? NULL : path,
-                                         sc->seed, plan);
-    } else if (strcmp(path, VR_SIM_DEFAULT_PATH) != 0) {
-        sc->private_node = true;
-        sc->node = vrSimNodeNewFromFile(path);
-    } else if (sc->private_node) {
-        sc->node = vrSimNodeNewDefault();
-    } else {
-        sc->node = vrSimNodeOpenShared();
-    }
-    if (!sc->node)
+    if (!(sc->node = vrSimOpenNode(sc, path, faults_path, statedir)))
         return VR_DRV_OPEN_ERROR;
     conn->privateData = g_steal_pointer(&sc);
     return VR_DRV_OPEN_SUCCESS;

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "sim/state_dir.h"
+
 #define VR_FROM_THIS VIR_FROM_TEST
 
 #define VR_SIM_OS_TYPE "linux"        /* virDomainGetOSType, as the test driver */
@@ -65,6 +67,20 @@ static int vrSimCheckName(const char *name)
     return -1;
 }
 
+/* Write def as the domain's persistent definition (node locked): the
+ * domain.define fault point and the state directory, before anything in
+ * memory changes, so a failed write leaves the old definition as it was. */
+static int vrSimDomainSaveConfig(vrSimNode *node, const vrDomainDef *def)
+{
+    g_autofree char *xml = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_SECURE |
+                                                  VR_DOMAIN_DEF_FORMAT_INACTIVE);
+
+    if (!xml)
+        return -1;
+    return vrSimStateWriteConfig(node, VR_SIM_STATE_DOMAIN, def->name, xml,
+                                 VR_SIM_FAULT_DOMAIN_DEFINE);
+}
+
 virDomainPtr vrSimDrvDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
                                           unsigned int flags)
 {
@@ -86,11 +102,8 @@ virDomainPtr vrSimDrvDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
         return NULL;
     }
     vrSimNodeLock(node);
-    /* the state-directory write may fail: before anything changes, so the
-     * old definition stays as it was */
     if (vrSimDomainListCheckAdd(node->domains, def, 0) < 0 ||
-        vrSimFaultInject(node->faults, VR_SIM_FAULT_DOMAIN_DEFINE,
-                         &(vrSimFaultCtx){ .dom = def->name }) < 0 ||
+        vrSimDomainSaveConfig(node, def) < 0 ||
         !(dom = vrSimDomainListAdd(node->domains, def, 0, &old_def))) {
         vrDomainDefFree(def);
         goto cleanup;

@@ -4,6 +4,7 @@
 #include "sim/driver_priv.h"
 
 #include "sim/save_image.h"
+#include "sim/state_dir.h"
 #include "util/file.h"
 
 #define VR_FROM_THIS VIR_FROM_TEST
@@ -294,8 +295,7 @@ static int vrSimSaveFault(vrSimNode *node, const vrSimDomain *dom, const char *p
     vrSimFaultCtx ctx = { .dom = dom->name, .path = path };
 
     if (!path)
-        ctx.path = managed = g_strdup_printf("%s/save/%s.save", VR_SIM_STATE_DIR,
-                                             dom->name);
+        ctx.path = managed = vrSimStateManagedSavePath(node->state, dom->name);
     if (!(rule = vrSimFaultFire(node->faults, VR_SIM_FAULT_DOMAIN_SAVE, &ctx)) ||
         vrSimFaultRuleIsSlow(rule))
         return 0;

@@ -17,9 +17,13 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "sim/state_dir.h"
 #include "util/uuid.h"
 
 #define VR_FROM_THIS VIR_FROM_TEST
+
+#define VR_SIM_BRIDGE_TEMPLATE "virbr%d"     /* libvirt's network driver */
+#define VR_SIM_BRIDGES_MAX 4096
 
 #define VR_SIM_NS_PER_S 1000000000LL
 #define VR_SIM_CLIENTID_V4 "01"              /* dnsmasq: hardware type 1 + MAC */
@@ -236,6 +240,55 @@ vrSimNetParse(const char *xml, bool validate)
     return vrNetworkDefParseString(xml, validate ? VR_NETWORK_DEF_PARSE_VALIDATE_SCHEMA : 0);
 }
 
+/* The bridge a network would create: its own, or the first virbrN no
+ * network claims, as libvirt's network driver picks one (node locked). */
+static char *
+vrSimNetBridgeName(vrSimNode *node, const vrNetworkDef *def)
+{
+    g_autoptr(GPtrArray) nets = NULL;
+    int n;
+    guint i;
+
+    if (def->bridge)
+        return g_strdup(def->bridge);
+    nets = vrSimNetworkListSorted(node->networks);
+    for (n = 0; n < VR_SIM_BRIDGES_MAX; n++) {
+        g_autofree char *name = g_strdup_printf(VR_SIM_BRIDGE_TEMPLATE, n);
+
+        for (i = 0; i < nets->len; i++) {
+            const vrSimNetwork *net = g_ptr_array_index(nets, i);
+
+            if (g_strcmp0(net->def->bridge, name) == 0)
+                break;
+        }
+        if (i == nets->len)
+            return g_steal_pointer(&name);
+    }
+    return g_strdup_printf(VR_SIM_BRIDGE_TEMPLATE, n);
+}
+
+/* The network.start fault point (node locked): the bridge cannot be made. */
+static int
+vrSimNetStartFault(vrSimNode *node, const vrNetworkDef *def)
+{
+    g_autofree char *bridge = vrSimNetBridgeName(node, def);
+    vrSimFaultCtx ctx = { .dom = def->name, .dev = bridge };
+
+    return vrSimFaultInject(node->faults, VR_SIM_FAULT_NETWORK_START, &ctx);
+}
+
+/* The network.define fault point and the state directory (node locked). */
+static int
+vrSimNetSaveConfig(vrSimNode *node, const vrNetworkDef *def)
+{
+    g_autofree char *xml = vrNetworkDefFormat(def);
+
+    if (!xml)
+        return -1;
+    return vrSimStateWriteConfig(node, VR_SIM_STATE_NETWORK, def->name, xml,
+                                 VR_SIM_FAULT_NETWORK_DEFINE);
+}
+
 static virNetworkPtr
 vrSimDrvNetworkDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
 {
@@ -248,7 +301,9 @@ vrSimDrvNetworkDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int 
         !(def = vrSimNetParse(xml, flags & VIR_NETWORK_DEFINE_VALIDATE)))
         return NULL;
     vrSimNodeLock(node);
-    if (!(net = vrSimNetworkListAdd(node->networks, def, 0))) {
+    if (vrSimNetworkListCheckAdd(node->networks, def, 0) < 0 ||
+        vrSimNetSaveConfig(node, def) < 0 ||
+        !(net = vrSimNetworkListAdd(node->networks, def, 0))) {
         vrNetworkDefFree(def);
     } else {
         vrSimNetQueue(node, net, VIR_NETWORK_EVENT_DEFINED);
@@ -261,6 +316,7 @@ vrSimDrvNetworkDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int 
 static virNetworkPtr
 vrSimDrvNetworkCreateXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
 {
+    unsigned int add_flags = VR_SIM_NETWORK_ADD_LIVE | VR_SIM_NETWORK_ADD_CHECK_LIVE;
     vrSimNode *node = vrSimConnNode(conn);
     virNetworkPtr ret = NULL;
     vrNetworkDef *def;
@@ -270,8 +326,9 @@ vrSimDrvNetworkCreateXMLFlags(virConnectPtr conn, const char *xml, unsigned int 
         !(def = vrSimNetParse(xml, flags & VIR_NETWORK_CREATE_VALIDATE)))
         return NULL;
     vrSimNodeLock(node);
-    if (!(net = vrSimNetworkListAdd(node->networks, def, VR_SIM_NETWORK_ADD_LIVE |
-                                    VR_SIM_NETWORK_ADD_CHECK_LIVE))) {
+    if (vrSimNetworkListCheckAdd(node->networks, def, add_flags) < 0 ||
+        vrSimNetStartFault(node, def) < 0 ||
+        !(net = vrSimNetworkListAdd(node->networks, def, add_flags))) {
         vrNetworkDefFree(def);
     } else {
         vrSimNetworkStart(net);
@@ -317,6 +374,10 @@ vrSimDrvNetworkCreate(virNetworkPtr handle)
         vrSimNodeUnlock(node);
         vrReportError(VIR_ERR_OPERATION_INVALID, "Network '%s' is already running",
                       handle->name);
+        return -1;
+    }
+    if (vrSimNetStartFault(node, net->def) < 0) {
+        vrSimNodeUnlock(node);
         return -1;
     }
     vrSimNetworkStart(net);

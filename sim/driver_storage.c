@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "sim/state_dir.h"
 #include "util/uuid.h"
 
 #define VR_FROM_THIS VIR_FROM_TEST
@@ -289,9 +290,31 @@ vrSimDrvStoragePoolLookupByVolume(virStorageVolPtr vol)
 
 /* --- definitions ---------------------------------------------------------- */
 
+/* A pool fault point about def's target directory (node locked). */
+static int
+vrSimStoragePoolFault(vrSimNode *node, const vrStoragePoolDef *def, vrSimFaultPoint point)
+{
+    vrSimFaultCtx ctx = { .dom = def->name, .path = def->target_path };
+
+    return vrSimFaultInject(node->faults, point, &ctx);
+}
+
+/* The pool.define fault point and the state directory (node locked). */
+static int
+vrSimStoragePoolSaveConfig(vrSimNode *node, const vrStoragePoolDef *def)
+{
+    g_autofree char *xml = vrStoragePoolDefFormat(def);
+
+    if (!xml)
+        return -1;
+    return vrSimStateWriteConfig(node, VR_SIM_STATE_POOL, def->name, xml,
+                                 VR_SIM_FAULT_POOL_DEFINE);
+}
+
 static virStoragePoolPtr
 vrSimDrvStoragePoolCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
 {
+    unsigned int add_flags = VR_SIM_POOL_ADD_CHECK_LIVE | VR_SIM_POOL_ADD_LIVE;
     vrSimNode *node = vrSimConnNode(conn);
     g_autoptr(vrStoragePoolDef) def = NULL;
     virStoragePoolPtr ret = NULL;
@@ -303,9 +326,9 @@ vrSimDrvStoragePoolCreateXML(virConnectPtr conn, const char *xml, unsigned int f
         return NULL;
     vrSimNodeLock(node);
     /* a defined pool starts with this definition; its own waits (LIVE) */
-    if ((pool = vrSimPoolListAdd(node->pools, &def,
-                                 VR_SIM_POOL_ADD_CHECK_LIVE | VR_SIM_POOL_ADD_LIVE,
-                                 &added))) {
+    if (vrSimPoolListCheckAdd(node->pools, def, add_flags) == 0 &&
+        vrSimStoragePoolFault(node, def, VR_SIM_FAULT_POOL_START) == 0 &&
+        (pool = vrSimPoolListAdd(node->pools, &def, add_flags, &added))) {
         pool->active = true;
         vrSimStoragePoolQueueEvent(node, pool->def, VIR_STORAGE_POOL_EVENT_STARTED);
         ret = vrSimStoragePoolHandle(conn, pool);
@@ -328,7 +351,9 @@ vrSimDrvStoragePoolDefineXML(virConnectPtr conn, const char *xml, unsigned int f
                                                  VR_STORAGE_POOL_PARSE_VALIDATE : 0)))
         return NULL;
     vrSimNodeLock(node);
-    if ((pool = vrSimPoolListAdd(node->pools, &def, 0, &added))) {
+    if (vrSimPoolListCheckAdd(node->pools, def, 0) == 0 &&
+        vrSimStoragePoolSaveConfig(node, def) == 0 &&
+        (pool = vrSimPoolListAdd(node->pools, &def, 0, &added))) {
         pool->persistent = true;
         vrSimStoragePoolQueueEvent(node, pool->def, VIR_STORAGE_POOL_EVENT_DEFINED);
         ret = vrSimStoragePoolHandle(conn, pool);
@@ -370,7 +395,9 @@ vrSimStoragePoolInactiveEvent(virStoragePoolPtr handle, unsigned int flags,
         !(pool = vrSimStoragePoolAcquire(handle->conn, handle->name,
                                          VR_SIM_POOL_INACTIVE, &node)))
         return -1;
-    if (event == VIR_STORAGE_POOL_EVENT_DELETED && vrSimStoragePoolCheckJobs(pool) < 0) {
+    if ((event == VIR_STORAGE_POOL_EVENT_DELETED && vrSimStoragePoolCheckJobs(pool) < 0) ||
+        (event == VIR_STORAGE_POOL_EVENT_CREATED &&
+         vrSimStoragePoolFault(node, pool->def, VR_SIM_FAULT_POOL_BUILD) < 0)) {
         vrSimNodeUnlock(node);
         return -1;
     }
@@ -403,6 +430,10 @@ vrSimDrvStoragePoolCreate(virStoragePoolPtr handle, unsigned int flags)
         !(pool = vrSimStoragePoolAcquire(handle->conn, handle->name,
                                          VR_SIM_POOL_INACTIVE, &node)))
         return -1;
+    if (vrSimStoragePoolFault(node, pool->def, VR_SIM_FAULT_POOL_START) < 0) {
+        vrSimNodeUnlock(node);
+        return -1;
+    }
     pool->active = true;
     vrSimStoragePoolQueueEvent(node, pool->def, VIR_STORAGE_POOL_EVENT_STARTED);
     vrSimNodeUnlock(node);

@@ -133,7 +133,19 @@ vrSimStorageVolCheckNew(const vrSimPool *pool, const vrStorageVolDef *def)
     return 0;
 }
 
-/* Place def in pool (consumed) and return its handle, or NULL. */
+/* The pool.full fault point (node locked): allocating bytes for the volume
+ * at path finds the pool's disk full. */
+static int
+vrSimStorageVolFullFault(vrSimNode *node, const char *name, const char *path,
+                         unsigned long long bytes)
+{
+    vrSimFaultCtx ctx = { .dom = name, .path = path, .bytes = bytes };
+
+    return vrSimFaultInject(node->faults, VR_SIM_FAULT_POOL_FULL, &ctx);
+}
+
+/* Place def in pool (consumed) and return its handle, or NULL (def freed)
+ * when the pool turns out full. */
 static virStorageVolPtr
 vrSimStorageVolInsert(virConnectPtr conn, vrSimNode *node, vrSimPool *pool,
                       vrStorageVolDef *def, const vrSimVolume *content)
@@ -141,6 +153,10 @@ vrSimStorageVolInsert(virConnectPtr conn, vrSimNode *node, vrSimPool *pool,
     vrSimVolume *vol;
 
     vrStorageVolDefPlaceInPool(pool->def, def);
+    if (vrSimStorageVolFullFault(node, def->name, def->target.path, def->allocation) < 0) {
+        vrStorageVolDefFree(def);
+        return NULL;
+    }
     if (!(vol = vrSimPoolAddVolume(pool, def)))
         return NULL;
     if (content)
@@ -282,8 +298,8 @@ vrSimStorageVolNewCapacity(const vrStorageVolDef *def, unsigned long long capaci
 }
 
 static int
-vrSimStorageVolResizeLocked(vrSimPool *pool, vrSimVolume *vol, unsigned long long capacity,
-                            unsigned int flags)
+vrSimStorageVolResizeLocked(vrSimNode *node, vrSimPool *pool, vrSimVolume *vol,
+                            unsigned long long capacity, unsigned int flags)
 {
     vrStorageVolDef *def = vol->def;
     unsigned long long abs_capacity = vrSimStorageVolNewCapacity(def, capacity, flags);
@@ -309,6 +325,8 @@ vrSimStorageVolResizeLocked(vrSimPool *pool, vrSimVolume *vol, unsigned long lon
                       __LINE__, "Not enough space left in storage pool");
         return -1;
     }
+    if (vrSimStorageVolFullFault(node, def->name, def->target.path, abs_capacity) < 0)
+        return -1;
     def->capacity = abs_capacity;
     vrSimVolumeTruncate(vol, abs_capacity);
     if (flags & VIR_STORAGE_VOL_RESIZE_ALLOCATE) {
@@ -331,7 +349,7 @@ vrSimDrvStorageVolResize(virStorageVolPtr handle, unsigned long long capacity,
                         VIR_STORAGE_VOL_RESIZE_SHRINK, "storageVolResize") < 0 ||
         !(vol = vrSimStorageVolAcquire(handle, &pool, &node)))
         return -1;
-    if ((ret = vrSimStorageVolResizeLocked(pool, vol, capacity, flags)) == 0)
+    if ((ret = vrSimStorageVolResizeLocked(node, pool, vol, capacity, flags)) == 0)
         vrSimStorageVolTrace(node, pool, vol, "resized");
     vrSimNodeUnlock(node);
     return ret;

@@ -36,6 +36,14 @@ static const char *const vrSimFaultPointNames[] = {
     [VR_SIM_FAULT_DOMAIN_RESTORE] = "domain.restore",
     [VR_SIM_FAULT_DOMAIN_DEFINE] = "domain.define",
     [VR_SIM_FAULT_GUEST_CRASH] = "guest.crash",
+    [VR_SIM_FAULT_POOL_FULL] = "pool.full",
+    [VR_SIM_FAULT_STORAGE_UPLOAD] = "storage.upload",
+    [VR_SIM_FAULT_STORAGE_DOWNLOAD] = "storage.download",
+    [VR_SIM_FAULT_POOL_START] = "pool.start",
+    [VR_SIM_FAULT_POOL_BUILD] = "pool.build",
+    [VR_SIM_FAULT_POOL_DEFINE] = "pool.define",
+    [VR_SIM_FAULT_NETWORK_START] = "network.start",
+    [VR_SIM_FAULT_NETWORK_DEFINE] = "network.define",
 };
 _Static_assert(G_N_ELEMENTS(vrSimFaultPointNames) == VR_SIM_FAULT_POINT_LAST,
                "a name for every fault point");
@@ -73,9 +81,36 @@ static const vrSimFaultCause vrSimFaultCauses[] = {
       "saving domain '{dom}' to '{path}': write failed", 0 },
     { VR_SIM_FAULT_DOMAIN_RESTORE, "corrupt", VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, 0,
       "save image '{path}' is corrupt: checksum mismatch", 0 },
+    /* {path}: the temporary file beside the definition (sim/state_dir.c) */
     { VR_SIM_FAULT_DOMAIN_DEFINE, "enospc", VIR_ERR_SYSTEM_ERROR, VIR_FROM_XML, ENOSPC,
-      "cannot write data to file '" VR_SIM_STATE_DIR "/{dom}.xml.new'", 0 },
+      "cannot write data to file '{path}'", 0 },
+    { VR_SIM_FAULT_DOMAIN_DEFINE, "eio", VIR_ERR_SYSTEM_ERROR, VIR_FROM_XML, EIO,
+      "cannot write data to file '{path}'", 0 },
     { VR_SIM_FAULT_GUEST_CRASH, "panicked", 0, 0, 0, NULL, 0 },
+    /* libvirt's storage backend when fallocate() fails */
+    { VR_SIM_FAULT_POOL_FULL, "enospc", VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE, ENOSPC,
+      "cannot allocate {bytes} bytes in file '{path}'", 0 },
+    /* libvirt's I/O helper behind a volume stream */
+    { VR_SIM_FAULT_STORAGE_UPLOAD, "eio", VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS, EIO,
+      "Unable to write {path}", VR_SIM_NS_PER_SEC },
+    { VR_SIM_FAULT_STORAGE_UPLOAD, "enospc", VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS, ENOSPC,
+      "Unable to write {path}", 0 },
+    { VR_SIM_FAULT_STORAGE_DOWNLOAD, "eio", VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS, EIO,
+      "Unable to read {path}", VR_SIM_NS_PER_SEC },
+    /* the dir backend's refresh when the target directory is gone */
+    { VR_SIM_FAULT_POOL_START, "no-target", VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE, ENOENT,
+      "cannot open directory '{path}'", 0 },
+    { VR_SIM_FAULT_POOL_BUILD, "eacces", VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE, EACCES,
+      "cannot create directory '{path}'", 0 },
+    { VR_SIM_FAULT_POOL_DEFINE, "enospc", VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE, ENOSPC,
+      "cannot write data to file '{path}'", 0 },
+    /* libvirt's virNetDevBridgeCreate (netlink) */
+    { VR_SIM_FAULT_NETWORK_START, "eperm", VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE, EPERM,
+      "error creating bridge interface {dev}", 0 },
+    { VR_SIM_FAULT_NETWORK_START, "eexist", VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE, EEXIST,
+      "error creating bridge interface {dev}", 0 },
+    { VR_SIM_FAULT_NETWORK_DEFINE, "enospc", VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK, ENOSPC,
+      "cannot write data to file '{path}'", 0 },
 };
 
 typedef enum {
@@ -324,7 +359,9 @@ static int vrSimParseDuration(const vrSimPlanPos *pos, const char *key, const ch
     return 0;
 }
 
-static const char *const vrSimPlaceholders[] = { "{dom}", "{path}", "{pid}" };
+static const char *const vrSimPlaceholders[] = {
+    "{dom}", "{path}", "{pid}", "{dev}", "{bytes}",
+};
 
 static int vrSimParseMessage(const vrSimPlanPos *pos, const char *value, char **out)
 {
@@ -341,7 +378,7 @@ static int vrSimParseMessage(const vrSimPlanPos *pos, const char *value, char **
         }
         if (i == G_N_ELEMENTS(vrSimPlaceholders))
             return vrSimPlanError(pos, "unknown placeholder in message at '%.16s' "
-                                  "(known: {dom}, {path}, {pid})", p);
+                                  "(known: {dom}, {path}, {pid}, {dev}, {bytes})", p);
     }
     *out = g_strdup(value);
     return 0;
@@ -640,23 +677,41 @@ const vrSimFaultRule *vrSimFaultFire(vrSimFaultPlan *plan, vrSimFaultPoint point
 
 /* ---- reporting ---- */
 
+/* The text a placeholder at p stands for (appended to out), and its length;
+ * 0 when p starts none. */
+static size_t vrSimFaultPlaceholder(const char *p, const vrSimFaultCtx *ctx, GString *out)
+{
+    static const vrSimFaultCtx none;
+
+    if (!ctx)
+        ctx = &none;
+    if (g_str_has_prefix(p, "{dom}"))
+        g_string_append(out, ctx->dom ? ctx->dom : "");
+    else if (g_str_has_prefix(p, "{path}"))
+        g_string_append(out, ctx->path ? ctx->path : "");
+    else if (g_str_has_prefix(p, "{dev}"))
+        g_string_append(out, ctx->dev ? ctx->dev : "");
+    else if (g_str_has_prefix(p, "{pid}"))
+        g_string_append_printf(out, "%lld", ctx->pid);
+    else if (g_str_has_prefix(p, "{bytes}"))
+        g_string_append_printf(out, "%llu", ctx->bytes);
+    else
+        return 0;
+    return strchr(p, '}') - p + 1;
+}
+
 static char *vrSimFaultExpand(const char *template, const vrSimFaultCtx *ctx)
 {
     GString *out = g_string_new(NULL);
-    const char *p;
+    const char *p = template;
 
-    for (p = template; *p; p++) {
-        if (g_str_has_prefix(p, "{dom}")) {
-            g_string_append(out, ctx && ctx->dom ? ctx->dom : "");
-            p += strlen("{dom}") - 1;
-        } else if (g_str_has_prefix(p, "{path}")) {
-            g_string_append(out, ctx && ctx->path ? ctx->path : "");
-            p += strlen("{path}") - 1;
-        } else if (g_str_has_prefix(p, "{pid}")) {
-            g_string_append_printf(out, "%lld", ctx ? ctx->pid : 0LL);
-            p += strlen("{pid}") - 1;
+    while (*p) {
+        size_t used = *p == '{' ? vrSimFaultPlaceholder(p, ctx, out) : 0;
+
+        if (used) {
+            p += used;
         } else {
-            g_string_append_c(out, *p);
+            g_string_append_c(out, *p++);
         }
     }
     return g_string_free(out, FALSE);

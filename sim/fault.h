@@ -27,11 +27,19 @@ typedef enum {
     VR_SIM_FAULT_DOMAIN_RESTORE,
     VR_SIM_FAULT_DOMAIN_DEFINE,       /* the state-directory write */
     VR_SIM_FAULT_GUEST_CRASH,         /* checked as virtual time passes */
+    VR_SIM_FAULT_POOL_FULL,           /* volume create, clone, resize */
+    VR_SIM_FAULT_STORAGE_UPLOAD,      /* halfway through an upload stream */
+    VR_SIM_FAULT_STORAGE_DOWNLOAD,    /* halfway through a download stream */
+    VR_SIM_FAULT_POOL_START,          /* pool start and create */
+    VR_SIM_FAULT_POOL_BUILD,
+    VR_SIM_FAULT_POOL_DEFINE,         /* the state-directory write */
+    VR_SIM_FAULT_NETWORK_START,       /* network start and create: the bridge */
+    VR_SIM_FAULT_NETWORK_DEFINE,      /* the state-directory write */
     VR_SIM_FAULT_POINT_LAST
 } vrSimFaultPoint;
 
-/* Where the sim would keep persistent definitions and managed save
- * images; fault messages name files there (nothing is written yet). */
+/* The state directory fault messages name when a node has none of its own
+ * (no statedir= URI parameter): nothing is written there. */
 #define VR_SIM_STATE_DIR "/var/lib/vireo/sim"
 
 /* Plan limits. */
@@ -43,9 +51,12 @@ typedef enum {
 /* What the failing operation is about, for messages and target= filters.
  * Any field may be NULL / 0. */
 typedef struct {
-    const char *dom;          /* domain name: {dom}, target= */
+    const char *dom;          /* the object's name (domain, network, pool or
+                               * volume): {dom}, target=, the trace's dom= */
     const char *path;         /* file: {path} */
     long long pid;            /* process id: {pid} */
+    const char *dev;          /* host device (a bridge): {dev} */
+    unsigned long long bytes; /* a size: {bytes} */
 } vrSimFaultCtx;
 
 typedef struct vrSimFaultPlan vrSimFaultPlan;

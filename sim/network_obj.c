@@ -196,6 +196,22 @@ vrSimNetworkCheckIdentity(vrSimNetworkList *list, const vrNetworkDef *def,
     return 0;
 }
 
+int
+vrSimNetworkListCheckAdd(vrSimNetworkList *list, const vrNetworkDef *def,
+                         unsigned int flags)
+{
+    vrSimNetwork *net = NULL;
+
+    if (vrSimNetworkCheckIdentity(list, def, flags, &net) < 0)
+        return -1;
+    if (!net && g_hash_table_size(list->by_uuid) >= VR_SIM_NETWORKS_MAX) {
+        vrReportError(VIR_ERR_OPERATION_FAILED, "too many networks (limit %d)",
+                      VR_SIM_NETWORKS_MAX);
+        return -1;
+    }
+    return 0;
+}
+
 vrSimNetwork *
 vrSimNetworkListAdd(vrSimNetworkList *list, vrNetworkDef *def, unsigned int flags)
 {

@@ -72,6 +72,11 @@ vrSimNetwork *vrSimNetworkListAdd(vrSimNetworkList *list, vrNetworkDef *def,
                                   unsigned int flags);
 void vrSimNetworkListRemove(vrSimNetworkList *list, vrSimNetwork *net);
 
+/* The checks of vrSimNetworkListAdd alone, with its errors: 0 when adding
+ * def with flags would succeed (fault points go after them). */
+int vrSimNetworkListCheckAdd(vrSimNetworkList *list, const vrNetworkDef *def,
+                             unsigned int flags);
+
 /* Start: a persistent network keeps a copy of its definition to return to. */
 void vrSimNetworkStart(vrSimNetwork *net);
 /* Stop: leases are dropped and the pending persistent definition applies. */

@@ -3,6 +3,7 @@
  * node files (<node> with <cpu>, <memory> and <domain> elements). */
 #include "sim/node.h"
 #include "sim/network_obj.h"
+#include "sim/state_dir.h"
 #include "sim/storage_obj.h"
 
 #include <errno.h>
@@ -103,6 +104,7 @@ static void vrSimNodeFree(vrSimNode *node)
     vrSimPoolListFree(node->pools);
     vrSimFaultPlanFree(node->faults);
     vrSimTraceFree(node->trace);
+    vrSimStateDirFree(node->state);
     g_free(node->cells);
     g_mutex_clear(&node->lock);
     g_free(node);
@@ -135,6 +137,8 @@ void vrSimNodeLock(vrSimNode *node)
 
 void vrSimNodeUnlock(vrSimNode *node)
 {
+    if (node->state)
+        vrSimStateSync(node, false);
     g_mutex_unlock(&node->lock);
 }
 
@@ -403,13 +407,17 @@ static int vrSimNodeParseDomains(vrSimNode *node, const char *file, xmlNode *roo
     return 0;
 }
 
-/* doc's root is <node> (checked by the parser). */
-static int vrSimNodeParse(vrSimNode *node, const char *file, xmlDoc *doc)
+/* doc's root is <node> (checked by the parser); objects: its domains,
+ * networks and pools too, not only the host facts. */
+static int vrSimNodeParse(vrSimNode *node, const char *file, xmlDoc *doc, bool objects)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
 
-    if (vrSimNodeParseInfo(&node->info, root) < 0 ||
-        vrSimNodeParseDomains(node, file, root) < 0 ||
+    if (vrSimNodeParseInfo(&node->info, root) < 0)
+        return -1;
+    if (!objects)
+        return 0;
+    if (vrSimNodeParseDomains(node, file, root) < 0 ||
         vrSimNetworkListParseNode(node->networks, file, root) < 0 ||
         vrSimPoolListParseNode(node->pools, file, root) < 0)
         return -1;
@@ -439,59 +447,86 @@ static void vrSimNodeDefaultCells(vrSimNode *node)
     }
 }
 
-/* Fill node with the default contents (path NULL) or a node file's; node
- * is freed on failure. */
-static vrSimNode *vrSimNodeFill(vrSimNode *node, const char *path)
+/* Fill node with the default contents (path NULL) or a node file's; with
+ * objects false, only the host facts. */
+static int vrSimNodeFill(vrSimNode *node, const char *path, bool objects)
 {
     xmlDoc *doc;
     int rc;
 
     if (!path) {
         vrSimNodeDefaultCells(node);
+        if (!objects)
+            return 0;
         doc = vrXMLParseString(vrSimDefaultNodeXML, VR_SIM_DEFAULT_NODE_URL, "node");
     } else {
         doc = vrSimParseFile(path, "node");
     }
-    if (!doc) {
-        vrSimNodeFree(node);
-        return NULL;
-    }
-    rc = vrSimNodeParse(node, path, doc);
+    if (!doc)
+        return -1;
+    rc = vrSimNodeParse(node, path, doc, objects);
     xmlFreeDoc(doc);
+    return rc;
+}
+
+/* The contents of a node with a state directory: the directory's, or, when
+ * it is fresh, the usual ones, written there. */
+static int vrSimNodeFillState(vrSimNode *node, const vrSimNodeConfig *cfg)
+{
+    bool fresh = false;
+
+    if (!(node->state = vrSimStateDirOpen(cfg->statedir, &fresh)))
+        return -1;
+    if (fresh)
+        return vrSimNodeFill(node, cfg->path, true) < 0 ? -1 : vrSimStateInit(node);
+    if (vrSimNodeFill(node, cfg->path, false) < 0)
+        return -1;
+    return vrSimStateLoad(node);
+}
+
+vrSimNode *vrSimNodeNew(const vrSimNodeConfig *cfg)
+{
+    vrSimNode *node = vrSimNodeAlloc();
+    int rc;
+
+    if (cfg->seeded) {
+        node->seeded = true;
+        node->seed = cfg->seed;
+        vrSimPrngInitStream(&node->prng, cfg->seed, VR_SIM_STREAM_FAULTS);
+        vrSimPrngInitStream(&node->uuid_prng, cfg->seed, VR_SIM_STREAM_UUIDS);
+        /* before parsing: a node file's domains without a UUID get seeded ones */
+        vrSimPrngUseForUUIDs(&node->uuid_prng);
+        vrSimTraceAdd(node->trace, "node", "seed=%" G_GUINT64_FORMAT, cfg->seed);
+    }
+    rc = cfg->statedir ? vrSimNodeFillState(node, cfg) : vrSimNodeFill(node, cfg->path, true);
     if (rc < 0) {
+        vrSimFaultPlanFree(cfg->plan);
         vrSimNodeFree(node);
         return NULL;
     }
+    vrSimNodeSetFaults(node, cfg->plan);
     return node;
 }
 
 vrSimNode *vrSimNodeNewDefault(void)
 {
-    return vrSimNodeFill(vrSimNodeAlloc(), NULL);
+    vrSimNodeConfig cfg = { 0 };
+
+    return vrSimNodeNew(&cfg);
 }
 
 vrSimNode *vrSimNodeNewFromFile(const char *path)
 {
-    return vrSimNodeFill(vrSimNodeAlloc(), path);
+    vrSimNodeConfig cfg = { .path = path };
+
+    return vrSimNodeNew(&cfg);
 }
 
 vrSimNode *vrSimNodeNewSimulated(const char *path, guint64 seed, vrSimFaultPlan *plan)
 {
-    vrSimNode *node = vrSimNodeAlloc();
+    vrSimNodeConfig cfg = { .path = path, .seeded = true, .seed = seed, .plan = plan };
 
-    node->seeded = true;
-    node->seed = seed;
-    vrSimPrngInitStream(&node->prng, seed, VR_SIM_STREAM_FAULTS);
-    vrSimPrngInitStream(&node->uuid_prng, seed, VR_SIM_STREAM_UUIDS);
-    /* before parsing: a node file's domains without a UUID get seeded ones */
-    vrSimPrngUseForUUIDs(&node->uuid_prng);
-    vrSimTraceAdd(node->trace, "node", "seed=%" G_GUINT64_FORMAT, seed);
-    if (!(node = vrSimNodeFill(node, path))) {
-        vrSimFaultPlanFree(plan);
-        return NULL;
-    }
-    vrSimNodeSetFaults(node, plan);
-    return node;
+    return vrSimNodeNew(&cfg);
 }
 
 void vrSimNodeSetFaults(vrSimNode *node, vrSimFaultPlan *plan)

@@ -16,6 +16,7 @@
 
 typedef struct vrSimNetworkList vrSimNetworkList;   /* sim/network_obj.c */
 typedef struct vrSimPoolList vrSimPoolList;         /* sim/storage_obj.c */
+typedef struct vrSimStateDir vrSimStateDir;         /* sim/state_dir.c */
 
 #define VR_SIM_CELLS_MAX 64              /* NUMA cells per node */
 #define VR_SIM_CELL_CPUS_MAX 128         /* cpus per cell, as libvirt's test driver */
@@ -58,7 +59,17 @@ typedef struct {
     vrSimFaultPlan *faults;      /* or NULL */
     vrSimTrace *trace;
     bool observing;              /* locking moves no time (vrSimControlObserve) */
+    vrSimStateDir *state;        /* statedir=DIR, or NULL: files follow memory */
 } vrSimNode;
+
+/* How to make a node (vrSimNodeNew). */
+typedef struct {
+    const char *path;            /* a node file; NULL: the default contents */
+    bool seeded;                 /* seed the PRNG streams (a simulated node) */
+    guint64 seed;
+    vrSimFaultPlan *plan;        /* consumed, even on failure; may be NULL */
+    const char *statedir;        /* absolute; NULL: no state directory */
+} vrSimNodeConfig;
 
 /* The process-wide default node (created on first use, freed with its last
  * reference).  Returns a new reference, or NULL with the error reported. */
@@ -78,13 +89,20 @@ vrSimNode *vrSimNodeNewFromFile(const char *path);
  * freed) and plan (consumed, may be NULL) attached. */
 vrSimNode *vrSimNodeNewSimulated(const char *path, guint64 seed, vrSimFaultPlan *plan);
 
+/* A private node as cfg says.  With a state directory that holds a node's
+ * state, the domains, networks and pools come from there (host facts from
+ * path or the defaults); an empty one gets the node's contents written.
+ * NULL with the error reported. */
+vrSimNode *vrSimNodeNew(const vrSimNodeConfig *cfg);
+
 /* Replace the node's fault plan (consumed; NULL removes it).  Lock held. */
 void vrSimNodeSetFaults(vrSimNode *node, vrSimFaultPlan *plan);
 
 void vrSimNodeUnref(vrSimNode *node);
 
 /* Take the node's lock; every locked operation advances the clock one step
- * and lets simulated time pass for the guests (vrSimNodeRunGuests). */
+ * and lets simulated time pass for the guests (vrSimNodeRunGuests).
+ * Unlocking brings the state directory (if any) in line with memory. */
 void vrSimNodeLock(vrSimNode *node);
 void vrSimNodeUnlock(vrSimNode *node);
 

@@ -398,6 +398,24 @@ vrSimPoolCompare(gconstpointer a, gconstpointer b)
     return strcmp(pa->def->name, pb->def->name);
 }
 
+int
+vrSimPoolListCheckAdd(vrSimPoolList *list, const vrStoragePoolDef *def, unsigned int flags)
+{
+    vrSimPool *pool = NULL;
+    int rc;
+
+    if (vrSimPoolCheckSource(list, def) < 0 ||
+        (rc = vrSimPoolCheckDuplicate(list, def, flags & VR_SIM_POOL_ADD_CHECK_LIVE,
+                                      &pool)) < 0)
+        return -1;
+    if (rc == 0 && list->pools->len >= VR_SIM_POOLS_MAX) {
+        vrReportError(VIR_ERR_OPERATION_FAILED, "too many storage pools (limit %d)",
+                      VR_SIM_POOLS_MAX);
+        return -1;
+    }
+    return 0;
+}
+
 vrSimPool *
 vrSimPoolListAdd(vrSimPoolList *list, vrStoragePoolDef **def, unsigned int flags,
                  bool *added)

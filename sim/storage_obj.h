@@ -63,6 +63,11 @@ vrSimPool *vrSimPoolListAdd(vrSimPoolList *list, vrStoragePoolDef **def,
                             unsigned int flags, bool *added);
 void vrSimPoolListRemove(vrSimPoolList *list, vrSimPool *pool);
 
+/* The checks of vrSimPoolListAdd alone, with its errors: 0 when adding def
+ * with flags would succeed (fault points go after them). */
+int vrSimPoolListCheckAdd(vrSimPoolList *list, const vrStoragePoolDef *def,
+                          unsigned int flags);
+
 /* Capacity, allocation (the sum of its volumes') and available. */
 void vrSimPoolUpdateSizes(vrSimPool *pool);
 

@@ -19,6 +19,7 @@ typedef struct {
     guint64 offset;             /* where the transfer starts in the volume */
     guint64 length;             /* bytes it may move */
     guint64 done;               /* bytes moved so far */
+    bool fault_checked;         /* the halfway fault point was consulted */
     GHashTable *staged;         /* upload: chunk index -> guint8[CHUNK_BYTES] */
 } vrSimTransfer;
 
@@ -68,12 +69,54 @@ vrSimTransferStage(vrSimTransfer *t, guint64 index)
     return chunk;
 }
 
+/* The storage.upload / storage.download fault point, consulted once per
+ * transfer, by the call that takes it past half its length (node locked),
+ * unless an observer reads.
+ * *n is cut to what moves before the failure.  0 to go ahead. */
+static int
+vrSimTransferFault(vrSimTransfer *t, size_t *n)
+{
+    guint64 half = t->length / 2;
+    vrSimFaultCtx ctx = { .dom = t->vol->def->name, .path = t->vol->def->target.path };
+    const vrSimFaultRule *rule;
+
+    /* an observer's reads (vrSimControlObserve) never change the simulation */
+    if (t->fault_checked || t->done + *n <= half || t->node->observing)
+        return 0;
+    t->fault_checked = true;
+    rule = vrSimFaultFire(t->node->faults, t->upload ? VR_SIM_FAULT_STORAGE_UPLOAD :
+                                                       VR_SIM_FAULT_STORAGE_DOWNLOAD, &ctx);
+    if (!rule || vrSimFaultRuleIsSlow(rule))
+        return 0;
+    *n = half - t->done;
+    return vrSimFaultReport(rule, &ctx);
+}
+
+/* Stage n bytes of data at pos (node locked). */
+static void
+vrSimTransferWrite(vrSimTransfer *t, guint64 pos, const char *data, size_t n)
+{
+    while (n > 0) {
+        size_t within = pos % VR_SIM_VOL_CHUNK_BYTES;
+        size_t part = MIN(n, VR_SIM_VOL_CHUNK_BYTES - within);
+
+        memcpy(vrSimTransferStage(t, pos / VR_SIM_VOL_CHUNK_BYTES) + within, data, part);
+        data += part;
+        pos += part;
+        n -= part;
+    }
+}
+
+/* An upload writes into staged chunks: a failure halfway leaves the first
+ * half staged, and the abort that follows drops it -- nothing reaches the
+ * volume. */
 static int
 vrSimTransferSend(virStreamPtr st, const char *data, size_t nbytes)
 {
     vrSimTransfer *t = st->priv;
     guint64 pos = t->offset + t->done;
-    size_t n, left;
+    size_t n;
+    int rc;
 
     if (!t->upload) {
         vrReportSystemError(EBADF, "%s", "cannot write to stream");
@@ -83,20 +126,13 @@ vrSimTransferSend(virStreamPtr st, const char *data, size_t nbytes)
         vrReportSystemError(ENOSPC, "%s", "cannot write to stream");
         return -1;
     }
-    n = left = MIN(nbytes, t->length - t->done);
+    n = MIN(nbytes, t->length - t->done);
     vrSimNodeLock(t->node);
-    while (left > 0) {
-        size_t within = pos % VR_SIM_VOL_CHUNK_BYTES;
-        size_t part = MIN(left, VR_SIM_VOL_CHUNK_BYTES - within);
-
-        memcpy(vrSimTransferStage(t, pos / VR_SIM_VOL_CHUNK_BYTES) + within, data, part);
-        data += part;
-        pos += part;
-        left -= part;
-    }
+    rc = vrSimTransferFault(t, &n);
+    vrSimTransferWrite(t, pos, data, n);
     vrSimNodeUnlock(t->node);
     t->done += n;
-    return (int)n;
+    return rc < 0 ? -1 : (int)n;
 }
 
 static int
@@ -113,6 +149,10 @@ vrSimTransferRecv(virStreamPtr st, char *data, size_t nbytes)
         return 0;
     n = MIN(nbytes, t->length - t->done);
     vrSimNodeLock(t->node);
+    if (vrSimTransferFault(t, &n) < 0) {
+        vrSimNodeUnlock(t->node);
+        return -1;
+    }
     vrSimVolumeRead(t->vol, t->offset + t->done, data, n);
     vrSimNodeUnlock(t->node);
     t->done += n;

@@ -1,6 +1,7 @@
-/* Fault injection on the sim node: every domain fault point tripped through
- * the public API with what the user sees asserted (exact code, error domain
- * and message, the state unchanged, nothing lost or left behind), guest
+/* Fault injection on the sim node: every fault point (domains, storage,
+ * networks) tripped through the public API with what the user sees asserted
+ * (exact code, error domain and message, the state unchanged, nothing lost
+ * or left behind: pool allocation, volume content, no events), guest
  * crashes with each on_crash action and their events, rule triggers, and
  * plan files that are malformed (the error names the line). */
 #include "sim_test.h"
@@ -8,9 +9,11 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <glib.h>
 
 #include "sim/control.h"
 #include "sim/fault.h"
+#include "util/error.h"
 
 #define SEEDED_URI "sim:///default?seed=7"
 #define NS_PER_SEC 1000000000ULL
@@ -52,6 +55,15 @@ static virConnectPtr open_plan(const char *plan_text)
         assert_int_equal(vrSimControlSetPlan(conn, plan), 0);
     }
     return conn;
+}
+
+/* Install plan_text on conn's node. */
+static void set_plan(virConnectPtr conn, const char *plan_text)
+{
+    vrSimFaultPlan *plan = vrSimFaultPlanNew();
+
+    assert_int_equal(vrSimFaultPlanAddText(plan, plan_text, "plan"), 0);
+    assert_int_equal(vrSimControlSetPlan(conn, plan), 0);
 }
 
 static virDomainPtr lookup(virConnectPtr conn, const char *name)
@@ -113,6 +125,7 @@ static void watch_events(virConnectPtr conn, events_seen *seen)
 static void flush_events(virConnectPtr conn)
 {
     assert_int_equal(vrSimControlFlushEvents(conn), 0);
+    assert_int_equal(vrSimControlFlushObjectEvents(conn), 0);
 }
 
 /* ---- domain.start ---- */
@@ -578,7 +591,9 @@ static void test_plan_errors(void **state)
     } cases[] = {
         { "domain.strat always", "unknown fault point 'domain.strat' (known: domain.start, "
           "domain.destroy, domain.shutdown, domain.suspend, domain.resume, domain.save, "
-          "domain.restore, domain.define, guest.crash)" },
+          "domain.restore, domain.define, guest.crash, pool.full, storage.upload, "
+          "storage.download, pool.start, pool.build, pool.define, network.start, "
+          "network.define)" },
         { "domain.start", "domain.start has no trigger: give always, nth=N, every=N, "
           "prob=P or after=T" },
         { "domain.start always nth=2", "more than one trigger at 'nth=2' (give one of "
@@ -597,7 +612,7 @@ static void test_plan_errors(void **state)
         { "domain.start always from=QEMU", "unknown error domain 'QEMU' (expected "
           "VIR_FROM_...)" },
         { "domain.start always message=\"{name} failed\"", "unknown placeholder in "
-          "message at '{name} failed' (known: {dom}, {path}, {pid})" },
+          "message at '{name} failed' (known: {dom}, {path}, {pid}, {dev}, {bytes})" },
         { "domain.start always message=\"open", "unterminated quoted string" },
         { "domain.start nth=2 nth=3", "'nth' given twice" },
         { "domain.start always loudly", "unknown word 'loudly' (expected always, slow "
@@ -669,6 +684,350 @@ static void test_plan_from_uri(void **state)
     virConnectClose(conn);
 }
 
+
+/* ---- storage ---- */
+
+#define POOL "default-pool"
+#define VOL_BYTES (1024 * 1024)
+#define XFER_CHUNK (64 * 1024)
+
+static virStoragePoolPtr default_pool(virConnectPtr conn)
+{
+    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, POOL);
+
+    assert_non_null(pool);
+    return pool;
+}
+
+static virStorageVolPtr make_vol(virStoragePoolPtr pool, const char *name,
+                                 unsigned long long alloc)
+{
+    g_autofree char *xml = g_strdup_printf(
+        "<volume><name>%s</name><capacity unit='bytes'>%d</capacity>"
+        "<allocation unit='bytes'>%llu</allocation></volume>", name, VOL_BYTES, alloc);
+
+    return virStorageVolCreateXML(pool, xml, 0);
+}
+
+static unsigned long long pool_allocation(virStoragePoolPtr pool)
+{
+    virStoragePoolInfo info;
+
+    assert_int_equal(virStoragePoolGetInfo(pool, &info), 0);
+    return info.allocation;
+}
+
+/* Upload len bytes of fill to vol; the result of the last send (the
+ * thread's error kept when it failed). */
+static int upload(virStorageVolPtr vol, char fill, size_t len, bool finish)
+{
+    virStreamPtr st = virStreamNew(virStorageVolGetConnect(vol), 0);
+    g_autofree char *buf = g_malloc(XFER_CHUNK);
+    virErrorPtr err = NULL;
+    size_t sent = 0;
+    int rc = 0;
+
+    assert_non_null(st);
+    memset(buf, fill, XFER_CHUNK);
+    assert_int_equal(virStorageVolUpload(vol, st, 0, len, 0), 0);
+    while (sent < len && rc >= 0) {
+        rc = virStreamSend(st, buf, MIN(XFER_CHUNK, len - sent));
+        if (rc > 0)
+            sent += rc;
+    }
+    if (rc >= 0 && finish)
+        rc = virStreamFinish(st);
+    if (rc < 0)
+        err = vrErrorSave();
+    virStreamFree(st);
+    vrErrorRestore(&err);
+    return rc;
+}
+
+/* The volume's content as a SHA-256 hex digest (a download stream). */
+static char *vol_checksum(virStorageVolPtr vol)
+{
+    virStreamPtr st = virStreamNew(virStorageVolGetConnect(vol), 0);
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_autofree char *buf = g_malloc(XFER_CHUNK);
+    char *hex;
+    int n;
+
+    assert_non_null(st);
+    assert_int_equal(virStorageVolDownload(vol, st, 0, 0, 0), 0);
+    while ((n = virStreamRecv(st, buf, XFER_CHUNK)) > 0)
+        g_checksum_update(sum, (const guchar *)buf, n);
+    assert_int_equal(n, 0);
+    assert_int_equal(virStreamFinish(st), 0);
+    virStreamFree(st);
+    hex = g_strdup(g_checksum_get_string(sum));
+    g_checksum_free(sum);
+    return hex;
+}
+
+static void test_pool_full(void **state)
+{
+    virConnectPtr conn = open_plan(NULL);
+    virStoragePoolPtr pool = default_pool(conn);
+    virStorageVolPtr src = make_vol(pool, "src", 4096);
+    g_autofree char *content = g_malloc(VOL_BYTES);
+    g_autofree char *sum = NULL;
+    g_autofree char *want = NULL;
+    unsigned long long before;
+    virStorageVolInfo info;
+
+    assert_non_null(src);
+    assert_int_equal(upload(src, 'a', VOL_BYTES, true), 0);
+    before = pool_allocation(pool);
+    set_plan(conn, "pool.full always\n");
+    /* create: no volume, allocation unchanged */
+    assert_null(make_vol(pool, "big", 65536));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE,
+                     "cannot allocate 65536 bytes in file '/default-pool/big': "
+                     "No space left on device");
+    assert_null(virStorageVolLookupByName(pool, "big"));
+    /* clone */
+    assert_null(virStorageVolCreateXMLFrom(pool, "<volume><name>copy</name>"
+                                           "<capacity>0</capacity></volume>", src, 0));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE,
+                     "cannot allocate 4096 bytes in file '/default-pool/copy': "
+                     "No space left on device");
+    assert_null(virStorageVolLookupByName(pool, "copy"));
+    /* resize */
+    assert_int_equal(virStorageVolResize(src, 2 * VOL_BYTES,
+                                         VIR_STORAGE_VOL_RESIZE_ALLOCATE), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE,
+                     "cannot allocate 2097152 bytes in file '/default-pool/src': "
+                     "No space left on device");
+    assert_int_equal(virStorageVolGetInfo(src, &info), 0);
+    assert_int_equal(info.capacity, VOL_BYTES);
+    assert_int_equal(info.allocation, 4096);
+    assert_int_equal(pool_allocation(pool), before);
+    assert_int_equal(virStoragePoolNumOfVolumes(pool), 1);
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_POOL_FULL), 3);
+    /* and the content is whole */
+    assert_int_equal(vrSimControlSetFaultsEnabled(conn, false), 0);
+    sum = vol_checksum(src);
+    memset(content, 'a', VOL_BYTES);
+    want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)content, VOL_BYTES);
+    assert_string_equal(sum, want);
+    virStorageVolFree(src);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+}
+
+static void check_upload_fault(const char *cause, const char *errtext)
+{
+    g_autofree char *plan_text = g_strdup_printf("storage.upload always cause=%s\n", cause);
+    virConnectPtr conn = open_plan(NULL);
+    virStoragePoolPtr pool = default_pool(conn);
+    virStorageVolPtr vol = make_vol(pool, "disk", 0);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *expect = g_strdup_printf("Unable to write /default-pool/disk: %s", errtext);
+    unsigned long long alloc;
+    virStreamPtr st;
+
+    assert_non_null(vol);
+    assert_int_equal(upload(vol, 'x', VOL_BYTES, true), 0);
+    before = vol_checksum(vol);
+    alloc = pool_allocation(pool);
+    set_plan(conn, plan_text);
+    /* the send that takes the upload past half its length fails */
+    assert_int_equal(upload(vol, 'y', VOL_BYTES, false), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS, expect);
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_STORAGE_UPLOAD), 1);
+    assert_int_equal(vrSimControlSetFaultsEnabled(conn, false), 0);
+    after = vol_checksum(vol);
+    assert_string_equal(after, before);          /* nothing half-written visible */
+    assert_int_equal(pool_allocation(pool), alloc);
+    /* the volume is free again: a new upload works */
+    st = virStreamNew(conn, 0);
+    assert_int_equal(virStorageVolUpload(vol, st, 0, 0, 0), 0);
+    assert_int_equal(virStreamAbort(st), 0);
+    virStreamFree(st);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+}
+
+static void test_upload_halfway(void **state)
+{
+    check_upload_fault("eio", "Input/output error");
+    check_upload_fault("enospc", "No space left on device");
+}
+
+static void test_upload_fault_closes_stream(void **state)
+{
+    virConnectPtr conn = open_plan("storage.upload always\n");
+    virStoragePoolPtr pool = default_pool(conn);
+    virStorageVolPtr vol = make_vol(pool, "disk", 0);
+    virStreamPtr st = virStreamNew(conn, 0);
+    g_autofree char *buf = g_malloc0(VOL_BYTES);
+
+    assert_int_equal(virStorageVolUpload(vol, st, 0, VOL_BYTES, 0), 0);
+    /* one send of everything: it fails, and only its first half was staged */
+    assert_int_equal(virStreamSend(st, buf, VOL_BYTES), -1);
+    assert_int_equal(virGetLastError()->code, VIR_ERR_SYSTEM_ERROR);
+    assert_int_equal(virStreamFinish(st), -1);
+    sim_assert_error(VIR_ERR_INTERNAL_ERROR, -1, "internal error: stream is not open");
+    virStreamFree(st);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+}
+
+static void test_download_halfway(void **state)
+{
+    virConnectPtr conn = open_plan(NULL);
+    virStoragePoolPtr pool = default_pool(conn);
+    virStorageVolPtr vol = make_vol(pool, "disk", 0);
+    g_autofree char *buf = g_malloc(XFER_CHUNK);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    virStreamPtr st;
+    size_t got = 0;
+    int n;
+
+    assert_int_equal(upload(vol, 'z', VOL_BYTES, true), 0);
+    before = vol_checksum(vol);
+    set_plan(conn, "storage.download nth=1\n");
+    st = virStreamNew(conn, 0);
+    assert_int_equal(virStorageVolDownload(vol, st, 0, 0, 0), 0);
+    while ((n = virStreamRecv(st, buf, XFER_CHUNK)) > 0)
+        got += n;
+    assert_int_equal(n, -1);
+    assert_int_equal(got, VOL_BYTES / 2);        /* the first half arrived */
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS,
+                     "Unable to read /default-pool/disk: Input/output error");
+    virStreamFree(st);
+    after = vol_checksum(vol);                   /* nth=1: fires once */
+    assert_string_equal(after, before);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+}
+
+/* ---- pool and network events ---- */
+
+typedef struct {
+    int n;
+} obj_events;
+
+static void record_obj_event(virConnectPtr conn, void *obj, int event, int detail,
+                             void *opaque)
+{
+    ((obj_events *)opaque)->n++;
+}
+
+static void watch_obj_events(virConnectPtr conn, obj_events *seen)
+{
+    seen->n = 0;
+    assert_true(virConnectNetworkEventRegisterAny(conn, NULL, VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                                                  VIR_NETWORK_EVENT_CALLBACK(record_obj_event),
+                                                  seen, NULL) >= 0);
+    assert_true(virConnectStoragePoolEventRegisterAny(
+                    conn, NULL, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                    VIR_STORAGE_POOL_EVENT_CALLBACK(record_obj_event), seen, NULL) >= 0);
+}
+
+#define NET_XML(name, bridge) \
+    "<network><name>" name "</name>" bridge \
+    "<ip address='10.9.0.1' netmask='255.255.255.0'/></network>"
+
+static void test_network_start_bridge(void **state)
+{
+    virConnectPtr conn = open_plan(NULL);
+    virNetworkPtr net = virNetworkDefineXML(conn, NET_XML("lab", ""));
+    virNetworkPtr br = virNetworkDefineXML(conn, NET_XML("br", "<bridge name='br9'/>"));
+    obj_events seen;
+
+    assert_non_null(net);
+    assert_non_null(br);
+    set_plan(conn, "network.start always target=lab\n"
+                   "network.start always cause=eexist\n");
+    watch_obj_events(conn, &seen);
+    /* 'default' holds virbr0: the next bridge libvirt would pick */
+    assert_int_equal(virNetworkCreate(net), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "error creating bridge interface virbr1: Operation not permitted");
+    assert_int_equal(virNetworkIsActive(net), 0);
+    assert_int_equal(virNetworkCreate(br), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "error creating bridge interface br9: File exists");
+    assert_int_equal(virNetworkIsActive(br), 0);
+    /* a transient network that cannot start is not created */
+    assert_null(virNetworkCreateXML(conn, NET_XML("tmp", "<bridge name='br7'/>")));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "error creating bridge interface br7: File exists");
+    assert_null(virNetworkLookupByName(conn, "tmp"));
+    assert_int_equal(vrSimControlFaultsFired(conn, VR_SIM_FAULT_NETWORK_START), 3);
+    flush_events(conn);
+    assert_int_equal(seen.n, 0);
+    assert_int_equal(vrSimControlSetFaultsEnabled(conn, false), 0);
+    assert_int_equal(virNetworkCreate(net), 0);
+    virNetworkFree(net);
+    virNetworkFree(br);
+    virConnectClose(conn);
+}
+
+#define POOL_XML(name) \
+    "<pool type='dir'><name>" name "</name><target><path>/" name "</path></target></pool>"
+
+static void test_pool_start_build(void **state)
+{
+    virConnectPtr conn = open_plan("pool.start always\npool.build always\n");
+    virStoragePoolPtr pool = virStoragePoolDefineXML(conn, POOL_XML("p1"), 0);
+    obj_events seen;
+
+    assert_non_null(pool);
+    watch_obj_events(conn, &seen);
+    assert_int_equal(virStoragePoolBuild(pool, 0), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "cannot create directory '/p1': Permission denied");
+    assert_int_equal(virStoragePoolCreate(pool, 0), -1);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "cannot open directory '/p1': No such file or directory");
+    assert_int_equal(virStoragePoolIsActive(pool), 0);
+    assert_null(virStoragePoolCreateXML(conn, POOL_XML("p2"), 0));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                     "cannot open directory '/p2': No such file or directory");
+    assert_null(virStoragePoolLookupByName(conn, "p2"));
+    flush_events(conn);
+    assert_int_equal(seen.n, 0);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+}
+
+/* Without a state directory the define points model the write failing in
+ * /var/lib/vireo/sim; the old definition stays. */
+static void test_network_pool_define(void **state)
+{
+    virConnectPtr conn = open_plan("network.define always\npool.define always\n");
+    virNetworkPtr net = virNetworkLookupByName(conn, "default");
+    g_autofree char *net_before = virNetworkGetXMLDesc(net, VIR_NETWORK_XML_INACTIVE);
+    g_autofree char *net_after = NULL;
+    obj_events seen;
+
+    watch_obj_events(conn, &seen);
+    assert_null(virNetworkDefineXML(conn, NET_XML("lab", "")));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
+                     "cannot write data to file '/var/lib/vireo/sim/networks/lab.xml.new': "
+                     "No space left on device");
+    assert_null(virNetworkLookupByName(conn, "lab"));
+    assert_null(virStoragePoolDefineXML(conn, POOL_XML("p1"), 0));
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE,
+                     "cannot write data to file '/var/lib/vireo/sim/storage/p1.xml.new': "
+                     "No space left on device");
+    assert_null(virStoragePoolLookupByName(conn, "p1"));
+    net_after = virNetworkGetXMLDesc(net, VIR_NETWORK_XML_INACTIVE);
+    assert_string_equal(net_after, net_before);
+    flush_events(conn);
+    assert_int_equal(seen.n, 0);
+    virNetworkFree(net);
+    virConnectClose(conn);
+}
+
 static void test_not_a_sim_connection(void **state)
 {
     assert_int_equal(vrSimControlFlushEvents(NULL), -1);
@@ -697,6 +1056,13 @@ int main(void)
         cmocka_unit_test(test_overrides),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_plan_from_uri),
+        cmocka_unit_test(test_pool_full),
+        cmocka_unit_test(test_upload_halfway),
+        cmocka_unit_test(test_upload_fault_closes_stream),
+        cmocka_unit_test(test_download_halfway),
+        cmocka_unit_test(test_network_start_bridge),
+        cmocka_unit_test(test_pool_start_build),
+        cmocka_unit_test(test_network_pool_define),
         cmocka_unit_test(test_not_a_sim_connection),
     };
 

@@ -724,7 +724,7 @@ static void test_open_errors(void **state)
     assert_null(virConnectOpen("sim:///default?foo=bar"));
     sim_assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
                      "invalid argument: unsupported URI parameter 'foo' "
-                     "(known: private, seed, faults)");
+                     "(known: private, seed, faults, statedir)");
     assert_null(virConnectOpen("sim:///default?private=yes"));
     sim_assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
                      "invalid argument: invalid value 'yes' for URI parameter "
