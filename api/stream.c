@@ -355,6 +355,29 @@ virStreamRecv(virStreamPtr stream, char *data, size_t nbytes)
     return vrStreamTransfer(stream, data, nbytes, false, __func__);
 }
 
+/* SendAll and RecvAll block: they refuse a non-blocking stream ("data
+ * sources" or "data sinks", what names).  0, or -1 after failing it. */
+static int
+vrStreamCheckBlocking(virStreamPtr stream, const char *what)
+{
+    if (stream->flags & VIR_STREAM_NONBLOCK) {
+        vrReportError(VIR_ERR_OPERATION_INVALID,
+                      "data %s cannot be used for non-blocking streams", what);
+        return vrStreamFail(stream);
+    }
+    return 0;
+}
+
+/* The application's source or sink failed: abort the transfer without
+ * keeping the abort's own error. */
+static int
+vrStreamHandlerFailed(virStreamPtr stream)
+{
+    virStreamAbort(stream);
+    vrErrorReset();
+    return vrStreamFail(stream);
+}
+
 int
 virStreamSendAll(virStreamPtr stream, virStreamSourceFunc handler, void *opaque)
 {
@@ -362,21 +385,15 @@ virStreamSendAll(virStreamPtr stream, virStreamSourceFunc handler, void *opaque)
 
     VR_CHECK_STREAM(stream, -1);
     VR_CHECK_NONNULL(stream->conn, handler, -1);
-    if (stream->flags & VIR_STREAM_NONBLOCK) {
-        vrReportError(VIR_ERR_OPERATION_INVALID,
-                      "data sources cannot be used for non-blocking streams");
-        return vrStreamFail(stream);
-    }
+    if (vrStreamCheckBlocking(stream, "sources") < 0)
+        return -1;
     bytes = g_malloc(VR_STREAM_ALL_CHUNK_BYTES);
     for (;;) {
         int got = handler(stream, bytes, VR_STREAM_ALL_CHUNK_BYTES, opaque);
         int offset = 0;
 
-        if (got < 0) {
-            virStreamAbort(stream);
-            vrErrorReset();
-            return vrStreamFail(stream);
-        }
+        if (got < 0)
+            return vrStreamHandlerFailed(stream);
         if (got == 0)
             return 0;
         while (offset < got) {
@@ -396,11 +413,8 @@ virStreamRecvAll(virStreamPtr stream, virStreamSinkFunc handler, void *opaque)
 
     VR_CHECK_STREAM(stream, -1);
     VR_CHECK_NONNULL(stream->conn, handler, -1);
-    if (stream->flags & VIR_STREAM_NONBLOCK) {
-        vrReportError(VIR_ERR_OPERATION_INVALID,
-                      "data sinks cannot be used for non-blocking streams");
-        return vrStreamFail(stream);
-    }
+    if (vrStreamCheckBlocking(stream, "sinks") < 0)
+        return -1;
     bytes = g_malloc(VR_STREAM_ALL_CHUNK_BYTES);
     for (;;) {
         int got = virStreamRecv(stream, bytes, VR_STREAM_ALL_CHUNK_BYTES);
@@ -413,11 +427,8 @@ virStreamRecvAll(virStreamPtr stream, virStreamSinkFunc handler, void *opaque)
         while (offset < got) {
             int done = handler(stream, bytes + offset, got - offset, opaque);
 
-            if (done < 0) {
-                virStreamAbort(stream);
-                vrErrorReset();
-                return vrStreamFail(stream);
-            }
+            if (done < 0)
+                return vrStreamHandlerFailed(stream);
             offset += done;
         }
     }

@@ -341,9 +341,66 @@ vrUpdateForwardInterface(vrNetworkDef *def, unsigned int command, xmlNode *node)
 
 /* ---- dns ---- */
 
+/* The start of libvirt's messages for a failed DNS record edit; each goes
+ * on with " in network NAME". */
+typedef struct {
+    const char *exists;         /* adding a record that matches one */
+    const char *none;           /* deleting: no record matches */
+    const char *many;           /* deleting: more than one matches */
+} vrUpdateDNSMsgs;
+
+/* DNS records are added or deleted, never modified; node is <element>.
+ * kind names the record in the refusal ("HOST", "SRV", "TXT"). */
+static int
+vrUpdateDNSCheck(const vrNetworkDef *def, unsigned int command, xmlNode *node,
+                 const char *kind, const char *element)
+{
+    if (command == VIR_NETWORK_UPDATE_COMMAND_MODIFY) {
+        vrReportError(VIR_ERR_OPERATION_UNSUPPORTED,
+                      "DNS %s records cannot be modified, only added or deleted", kind);
+        return -1;
+    }
+    return vrUpdateCheckElement(def, node, element);
+}
+
+/* Add rec to arr unless found records match it, or delete the one record
+ * that matches (the last match is at idx) and clear rec.  On success arr
+ * owns what rec held. */
+static int
+vrUpdateDNSEdit(const vrNetworkDef *def, unsigned int command, GArray *arr, gpointer rec,
+                GDestroyNotify clear, int found, int idx, const vrUpdateDNSMsgs *msgs)
+{
+    if (vrUpdateIsAdd(command)) {
+        if (found) {
+            vrReportError(VIR_ERR_OPERATION_INVALID, "%s in network %s", msgs->exists,
+                          def->name);
+            return -1;
+        }
+        vrUpdateInsert(arr, command, rec);
+        return 0;
+    }
+    if (command != VIR_NETWORK_UPDATE_COMMAND_DELETE) {
+        vrUpdateUnknownCommand(command);
+        return -1;
+    }
+    if (found != 1) {
+        vrReportError(VIR_ERR_OPERATION_INVALID, "%s in network %s",
+                      found ? msgs->many : msgs->none, def->name);
+        return -1;
+    }
+    g_array_remove_index(arr, (guint)idx);
+    clear(rec);
+    return 0;
+}
+
 static int
 vrUpdateDNSHostApply(vrNetworkDef *def, unsigned int command, vrNetworkDNSHost *host)
 {
+    static const vrUpdateDNSMsgs msgs = {
+        .exists = "there is already at least one DNS HOST record with a matching field",
+        .none = "couldn't locate a matching DNS HOST record",
+        .many = "multiple matching DNS HOST records were found",
+    };
     GArray *hosts = def->dns.hosts;
     guint i, j, k;
     int found = 0, idx = -1;
@@ -363,28 +420,8 @@ vrUpdateDNSHostApply(vrNetworkDef *def, unsigned int command, vrNetworkDNSHost *
             idx = (int)i;
         }
     }
-    if (vrUpdateIsAdd(command)) {
-        if (found) {
-            vrReportError(VIR_ERR_OPERATION_INVALID, "there is already at least one DNS HOST "
-                          "record with a matching field in network %s", def->name);
-            return -1;
-        }
-        vrUpdateInsert(hosts, command, host);
-        return 0;
-    }
-    if (command != VIR_NETWORK_UPDATE_COMMAND_DELETE) {
-        vrUpdateUnknownCommand(command);
-        return -1;
-    }
-    if (found != 1) {
-        vrReportError(VIR_ERR_OPERATION_INVALID, found ?
-                      "multiple matching DNS HOST records were found in network %s" :
-                      "couldn't locate a matching DNS HOST record in network %s", def->name);
-        return -1;
-    }
-    g_array_remove_index(hosts, (guint)idx);
-    vrNetworkDNSHostClear(host);
-    return 0;
+    return vrUpdateDNSEdit(def, command, hosts, host, vrNetworkDNSHostClear, found, idx,
+                           &msgs);
 }
 
 static int
@@ -392,12 +429,7 @@ vrUpdateDNSHost(vrNetworkDef *def, unsigned int command, xmlNode *node)
 {
     vrNetworkDNSHost host;
 
-    if (command == VIR_NETWORK_UPDATE_COMMAND_MODIFY) {
-        vrReportError(VIR_ERR_OPERATION_UNSUPPORTED,
-                      "DNS HOST records cannot be modified, only added or deleted");
-        return -1;
-    }
-    if (vrUpdateCheckElement(def, node, "host") < 0 ||
+    if (vrUpdateDNSCheck(def, command, node, "HOST", "host") < 0 ||
         vrNetworkDNSHostParse(def->name, node, &host, !vrUpdateIsAdd(command)) < 0)
         return -1;
     if (vrUpdateDNSHostApply(def, command, &host) < 0) {
@@ -419,6 +451,11 @@ vrUpdateSrvMatch(const vrNetworkDNSSrv *want, const vrNetworkDNSSrv *have)
 static int
 vrUpdateDNSSrvApply(vrNetworkDef *def, unsigned int command, vrNetworkDNSSrv *srv)
 {
+    static const vrUpdateDNSMsgs msgs = {
+        .exists = "there is already at least one DNS SRV record matching all specified fields",
+        .none = "couldn't locate a matching DNS SRV record",
+        .many = "multiple DNS SRV records matching all specified fields were found",
+    };
     GArray *srvs = def->dns.srvs;
     guint i;
     int found = 0, idx = -1;
@@ -429,29 +466,7 @@ vrUpdateDNSSrvApply(vrNetworkDef *def, unsigned int command, vrNetworkDNSSrv *sr
             idx = (int)i;
         }
     }
-    if (vrUpdateIsAdd(command)) {
-        if (found) {
-            vrReportError(VIR_ERR_OPERATION_INVALID, "there is already at least one DNS SRV "
-                          "record matching all specified fields in network %s", def->name);
-            return -1;
-        }
-        vrUpdateInsert(srvs, command, srv);
-        return 0;
-    }
-    if (command != VIR_NETWORK_UPDATE_COMMAND_DELETE) {
-        vrUpdateUnknownCommand(command);
-        return -1;
-    }
-    if (found != 1) {
-        vrReportError(VIR_ERR_OPERATION_INVALID, found ?
-                      "multiple DNS SRV records matching all specified fields were found in "
-                      "network %s" : "couldn't locate a matching DNS SRV record in network %s",
-                      def->name);
-        return -1;
-    }
-    g_array_remove_index(srvs, (guint)idx);
-    vrNetworkDNSSrvClear(srv);
-    return 0;
+    return vrUpdateDNSEdit(def, command, srvs, srv, vrNetworkDNSSrvClear, found, idx, &msgs);
 }
 
 static int
@@ -459,12 +474,7 @@ vrUpdateDNSSrv(vrNetworkDef *def, unsigned int command, xmlNode *node)
 {
     vrNetworkDNSSrv srv;
 
-    if (command == VIR_NETWORK_UPDATE_COMMAND_MODIFY) {
-        vrReportError(VIR_ERR_OPERATION_UNSUPPORTED,
-                      "DNS SRV records cannot be modified, only added or deleted");
-        return -1;
-    }
-    if (vrUpdateCheckElement(def, node, "srv") < 0 ||
+    if (vrUpdateDNSCheck(def, command, node, "SRV", "srv") < 0 ||
         vrNetworkDNSSrvParse(def->name, node, &srv, !vrUpdateIsAdd(command)) < 0)
         return -1;
     if (vrUpdateDNSSrvApply(def, command, &srv) < 0) {
@@ -477,6 +487,10 @@ vrUpdateDNSSrv(vrNetworkDef *def, unsigned int command, xmlNode *node)
 static int
 vrUpdateDNSTxtApply(vrNetworkDef *def, unsigned int command, vrNetworkDNSTxt *txt)
 {
+    /* the first record of that name: names are unique, adding refuses a second */
+    static const vrUpdateDNSMsgs msgs = {
+        .none = "couldn't locate a matching DNS TXT record",
+    };
     GArray *txts = def->dns.txts;
     guint i;
 
@@ -484,27 +498,13 @@ vrUpdateDNSTxtApply(vrNetworkDef *def, unsigned int command, vrNetworkDNSTxt *tx
         if (strcmp(txt->name, g_array_index(txts, vrNetworkDNSTxt, i).name) == 0)
             break;
     }
-    if (vrUpdateIsAdd(command)) {
-        if (i < txts->len) {
-            vrReportError(VIR_ERR_OPERATION_INVALID, "there is already a DNS TXT record with "
-                          "name '%s' in network %s", txt->name, def->name);
-            return -1;
-        }
-        vrUpdateInsert(txts, command, txt);
-        return 0;
-    }
-    if (command != VIR_NETWORK_UPDATE_COMMAND_DELETE) {
-        vrUpdateUnknownCommand(command);
+    if (vrUpdateIsAdd(command) && i < txts->len) {
+        vrReportError(VIR_ERR_OPERATION_INVALID, "there is already a DNS TXT record with "
+                      "name '%s' in network %s", txt->name, def->name);
         return -1;
     }
-    if (i == txts->len) {
-        vrReportError(VIR_ERR_OPERATION_INVALID,
-                      "couldn't locate a matching DNS TXT record in network %s", def->name);
-        return -1;
-    }
-    g_array_remove_index(txts, i);
-    vrNetworkDNSTxtClear(txt);
-    return 0;
+    return vrUpdateDNSEdit(def, command, txts, txt, vrNetworkDNSTxtClear, i < txts->len,
+                           (int)i, &msgs);
 }
 
 static int
@@ -512,12 +512,7 @@ vrUpdateDNSTxt(vrNetworkDef *def, unsigned int command, xmlNode *node)
 {
     vrNetworkDNSTxt txt;
 
-    if (command == VIR_NETWORK_UPDATE_COMMAND_MODIFY) {
-        vrReportError(VIR_ERR_OPERATION_UNSUPPORTED,
-                      "DNS TXT records cannot be modified, only added or deleted");
-        return -1;
-    }
-    if (vrUpdateCheckElement(def, node, "txt") < 0 ||
+    if (vrUpdateDNSCheck(def, command, node, "TXT", "txt") < 0 ||
         vrNetworkDNSTxtParse(def->name, node, &txt, !vrUpdateIsAdd(command)) < 0)
         return -1;
     if (vrUpdateDNSTxtApply(def, command, &txt) < 0) {

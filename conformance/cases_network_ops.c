@@ -328,11 +328,6 @@ vrcNetEventDeregister(vrcCtx *ctx)
 #define N_TRANS "conform-l-trans"
 #define N_ALL N_ACT "," N_AUTO "," N_AUTOACT "," N_OFF "," N_TRANS
 
-typedef struct {
-    unsigned int flags;
-    const char *expected;
-} vrcNetListRow;
-
 static int
 vrcNetListSetup(vrcCtx *ctx)
 {
@@ -351,7 +346,7 @@ vrcNetListSetup(vrcCtx *ctx)
 static int
 vrcNetListFilter(vrcCtx *ctx)
 {
-    const vrcNetListRow *row = ctx->tc->data;
+    const vrcObjListRow *row = ctx->tc->data;
 
     VRC_CHECK(vrcNetListSetup(ctx));
     VRC_CHECK(vrcNetExpectList(ctx, row->flags, row->expected));
@@ -364,7 +359,7 @@ vrcNetListFilter(vrcCtx *ctx)
 #define L_TRANSIENT VIR_CONNECT_LIST_NETWORKS_TRANSIENT
 #define L_AUTO VIR_CONNECT_LIST_NETWORKS_AUTOSTART
 #define L_NO_AUTO VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART
-#define VRC_LROW(id, fl, exp) static const vrcNetListRow vrcNL_##id = { fl, exp }
+#define VRC_LROW(id, fl, exp) static const vrcObjListRow vrcNL_##id = { fl, exp }
 VRC_LROW(all, 0, N_ALL);
 VRC_LROW(active, L_ACTIVE, N_ACT "," N_AUTOACT "," N_TRANS);
 VRC_LROW(inactive, L_INACTIVE, N_AUTO "," N_OFF);
@@ -379,19 +374,6 @@ VRC_LROW(transientAuto, L_TRANSIENT | L_AUTO, "");
 VRC_LROW(activeNoAutoPersistent, L_ACTIVE | L_NO_AUTO | L_PERSISTENT, N_ACT);
 #undef VRC_LROW
 
-static int
-vrcNetCountInList(char **names, int n)
-{
-    int i, k = 0;
-
-    for (i = 0; i < n; i++) {
-        if (strncmp(names[i], VRC_PREFIX, strlen(VRC_PREFIX)) == 0)
-            k++;
-        free(names[i]);
-    }
-    return k;
-}
-
 /* The legacy counters and name lists agree with the known set. */
 static int
 vrcNetListLegacy(vrcCtx *ctx)
@@ -405,9 +387,9 @@ vrcNetListLegacy(vrcCtx *ctx)
     VRC_EXPECT_RET(ctx, virConnectNumOfNetworks(ctx->conn), active0 + 3);
     VRC_EXPECT_RET(ctx, virConnectNumOfDefinedNetworks(ctx->conn), defined0 + 2);
     VRC_SET(ctx, n, virConnectListNetworks(ctx->conn, names, (int)VRC_COUNT(names)));
-    VRC_EXPECT_INT(ctx, "conform-* in ListNetworks", vrcNetCountInList(names, n), 3);
+    VRC_EXPECT_INT(ctx, "conform-* in ListNetworks", vrcCountOurs(names, n), 3);
     VRC_SET(ctx, n, virConnectListDefinedNetworks(ctx->conn, names, (int)VRC_COUNT(names)));
-    VRC_EXPECT_INT(ctx, "conform-* in ListDefinedNetworks", vrcNetCountInList(names, n), 2);
+    VRC_EXPECT_INT(ctx, "conform-* in ListDefinedNetworks", vrcCountOurs(names, n), 2);
     return 0;
 }
 
@@ -551,45 +533,44 @@ vrcNetUpdateErrors(vrcCtx *ctx)
     return 0;
 }
 
-/* LIVE changes the running network only (libvirt's network driver). */
+/* Add VRC_HOST1 to the running conform-n1 with FLAGS (spelled LABEL in the
+ * step): the XML must show it while running exactly when NOW, and after a
+ * destroy exactly when AFTER. */
 static int
-vrcNetUpdateLiveOnly(vrcCtx *ctx)
+vrcNetUpdateAffects(vrcCtx *ctx, unsigned int flags, const char *label, bool now, bool after)
 {
     virNetworkPtr net;
 
     VRC_NEED(net, vrcNetDhcp(ctx, true));
-    VRC_OK(ctx, virNetworkUpdate(net, U_ADD, S_HOST, -1, VRC_HOST1, U_LIVE));
-    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, true));
+    vrcStep(ctx, "virNetworkUpdate(net, U_ADD, S_HOST, -1, VRC_HOST1, %s)", label);
+    if (virNetworkUpdate(net, U_ADD, S_HOST, -1, VRC_HOST1, flags) < 0)
+        return vrcCallFailed(ctx);
+    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, now));
     VRC_OK(ctx, virNetworkDestroy(net));
-    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, false));
+    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, after));
     return 0;
+}
+#define VRC_NET_UPDATE_AFFECTS(ctx, flags, now, after) \
+    vrcNetUpdateAffects((ctx), (flags), #flags, (now), (after))
+
+/* LIVE changes the running network only (libvirt's network driver). */
+static int
+vrcNetUpdateLiveOnly(vrcCtx *ctx)
+{
+    return VRC_NET_UPDATE_AFFECTS(ctx, U_LIVE, true, false);
 }
 
 /* CONFIG changes the definition only; it shows after a restart. */
 static int
 vrcNetUpdateConfigActive(vrcCtx *ctx)
 {
-    virNetworkPtr net;
-
-    VRC_NEED(net, vrcNetDhcp(ctx, true));
-    VRC_OK(ctx, virNetworkUpdate(net, U_ADD, S_HOST, -1, VRC_HOST1, U_CONFIG));
-    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, false));
-    VRC_OK(ctx, virNetworkDestroy(net));
-    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, true));
-    return 0;
+    return VRC_NET_UPDATE_AFFECTS(ctx, U_CONFIG, false, true);
 }
 
 static int
 vrcNetUpdateLiveConfig(vrcCtx *ctx)
 {
-    virNetworkPtr net;
-
-    VRC_NEED(net, vrcNetDhcp(ctx, true));
-    VRC_OK(ctx, virNetworkUpdate(net, U_ADD, S_HOST, -1, VRC_HOST1, U_LIVE | U_CONFIG));
-    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, true));
-    VRC_OK(ctx, virNetworkDestroy(net));
-    VRC_CHECK(vrcNetXmlHas(ctx, net, 0, VRC_HOST1, true));
-    return 0;
+    return VRC_NET_UPDATE_AFFECTS(ctx, U_LIVE | U_CONFIG, true, true);
 }
 
 /* ---- DHCP leases ---- */

@@ -770,11 +770,6 @@ vrcPoolEventDeregister(vrcCtx *ctx)
 #define P_ALL P_ACT "," P_AUTO "," P_AUTOACT "," P_NFS "," P_OFF "," P_TRANS
 #define P_DIRS P_ACT "," P_AUTO "," P_AUTOACT "," P_OFF "," P_TRANS
 
-typedef struct {
-    unsigned int flags;
-    const char *expected;
-} vrcPoolListRow;
-
 static int
 vrcPoolListSetup(vrcCtx *ctx)
 {
@@ -797,7 +792,7 @@ vrcPoolListSetup(vrcCtx *ctx)
 static int
 vrcPoolListFilter(vrcCtx *ctx)
 {
-    const vrcPoolListRow *row = ctx->tc->data;
+    const vrcObjListRow *row = ctx->tc->data;
 
     VRC_CHECK(vrcPoolListSetup(ctx));
     VRC_CHECK(vrcPoolExpectList(ctx, row->flags, row->expected));
@@ -813,7 +808,7 @@ vrcPoolListFilter(vrcCtx *ctx)
 #define L_DIR VIR_CONNECT_LIST_STORAGE_POOLS_DIR
 #define L_NETFS VIR_CONNECT_LIST_STORAGE_POOLS_NETFS
 #define L_LOGICAL VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL
-#define VRC_LROW(id, fl, exp) static const vrcPoolListRow vrcPL_##id = { fl, exp }
+#define VRC_LROW(id, fl, exp) static const vrcObjListRow vrcPL_##id = { fl, exp }
 VRC_LROW(all, 0, P_ALL);
 VRC_LROW(active, L_ACTIVE, P_ACT "," P_AUTOACT "," P_TRANS);
 VRC_LROW(inactive, L_INACTIVE, P_AUTO "," P_NFS "," P_OFF);
@@ -830,19 +825,6 @@ VRC_LROW(activePersistentAuto, L_ACTIVE | L_PERSISTENT | L_AUTO, P_AUTOACT);
 #undef VRC_LROW
 
 static int
-vrcPoolCountOurs(char **names, int n)
-{
-    int i, k = 0;
-
-    for (i = 0; i < n; i++) {
-        if (strncmp(names[i], VRC_PREFIX, strlen(VRC_PREFIX)) == 0)
-            k++;
-        free(names[i]);
-    }
-    return k;
-}
-
-static int
 vrcPoolListLegacy(vrcCtx *ctx)
 {
     char *names[VRC_NAMES_MAX];
@@ -854,10 +836,9 @@ vrcPoolListLegacy(vrcCtx *ctx)
     VRC_EXPECT_RET(ctx, virConnectNumOfStoragePools(ctx->conn), active0 + 3);
     VRC_EXPECT_RET(ctx, virConnectNumOfDefinedStoragePools(ctx->conn), defined0 + 3);
     VRC_SET(ctx, n, virConnectListStoragePools(ctx->conn, names, VRC_NAMES_MAX));
-    VRC_EXPECT_INT(ctx, "conform-* in ListStoragePools", vrcPoolCountOurs(names, n), 3);
+    VRC_EXPECT_INT(ctx, "conform-* in ListStoragePools", vrcCountOurs(names, n), 3);
     VRC_SET(ctx, n, virConnectListDefinedStoragePools(ctx->conn, names, VRC_NAMES_MAX));
-    VRC_EXPECT_INT(ctx, "conform-* in ListDefinedStoragePools", vrcPoolCountOurs(names, n),
-                   3);
+    VRC_EXPECT_INT(ctx, "conform-* in ListDefinedStoragePools", vrcCountOurs(names, n), 3);
     return 0;
 }
 

@@ -140,13 +140,11 @@ vrcStreamSendRecv(vrcCtx *ctx)
     int n;
 
     VRC_NEED(vol, vrcStreamVol(ctx, VRC_SMALL_VOL));
-    VRC_GET(ctx, up, virStreamNew(ctx->conn, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, up);
+    VRC_STREAM(ctx, up, virStreamNew(ctx->conn, 0));
     VRC_OK(ctx, virStorageVolUpload(vol, up, 0, VRC_SMALL_VOL, 0));
     VRC_CHECK(vrcStreamSendChunks(ctx, up, VRC_SMALL_VOL));
     VRC_OK(ctx, virStreamFinish(up));
-    VRC_GET(ctx, down, virStreamNew(ctx->conn, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, down);
+    VRC_STREAM(ctx, down, virStreamNew(ctx->conn, 0));
     VRC_OK(ctx, virStorageVolDownload(vol, down, 0, VRC_SMALL_VOL, 0));
     do {
         VRC_SET(ctx, n, virStreamRecv(down, buf, sizeof(buf)));
@@ -169,8 +167,7 @@ vrcStreamAbortUpload(vrcCtx *ctx)
 
     VRC_NEED(vol, vrcStreamVol(ctx, VRC_SMALL_VOL));
     VRC_CHECK(vrcUpload(ctx, vol, VRC_SEED_A, 0, VRC_SMALL_VOL));
-    VRC_GET(ctx, st, virStreamNew(ctx->conn, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, st);
+    VRC_STREAM(ctx, st, virStreamNew(ctx->conn, 0));
     VRC_OK(ctx, virStorageVolUpload(vol, st, 0, VRC_SMALL_VOL, 0));
     VRC_CHECK(vrcStreamSendChunks(ctx, st, VRC_SMALL_VOL / 2));
     VRC_OK(ctx, virStreamAbort(st));
@@ -190,8 +187,7 @@ vrcStreamAbortDownload(vrcCtx *ctx)
 
     VRC_NEED(vol, vrcStreamVol(ctx, VRC_SMALL_VOL));
     VRC_CHECK(vrcUpload(ctx, vol, VRC_SEED_A, 0, VRC_SMALL_VOL));
-    VRC_GET(ctx, st, virStreamNew(ctx->conn, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, st);
+    VRC_STREAM(ctx, st, virStreamNew(ctx->conn, 0));
     VRC_OK(ctx, virStorageVolDownload(vol, st, 0, VRC_SMALL_VOL, 0));
     VRC_OK(ctx, virStreamRecv(st, buf, sizeof(buf)));
     VRC_OK(ctx, virStreamAbort(st));
@@ -232,11 +228,9 @@ vrcStreamMisuse(vrcCtx *ctx)
     char byte = 0;
 
     VRC_NEED(vol, vrcStreamVol(ctx, VRC_SMALL_VOL));
-    VRC_GET(ctx, st, virStreamNew(ctx->conn, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, st);
+    VRC_STREAM(ctx, st, virStreamNew(ctx->conn, 0));
     VRC_NEED(second, vrcOpenExtra(ctx, false));
-    VRC_GET(ctx, other, virStreamNew(second, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, other);
+    VRC_STREAM(ctx, other, virStreamNew(second, 0));
     VRC_ERR(ctx, virStreamNew(NULL, 0) ? 0 : -1, VIR_ERR_INVALID_CONN,
             "invalid connection pointer in virStreamNew");
     VRC_ERR(ctx, virStreamSend(NULL, &byte, 1), VIR_ERR_INVALID_STREAM,
@@ -270,8 +264,7 @@ vrcStreamReadOnly(vrcCtx *ctx)
     VRC_NEED(ro, vrcOpenExtra(ctx, true));
     VRC_POOL(ctx, ropool, virStoragePoolLookupByName(ro, "conform-p1"));
     VRC_VOL(ctx, rovol, virStorageVolLookupByName(ropool, "conform-v1"));
-    VRC_GET(ctx, st, virStreamNew(ro, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, st);
+    VRC_STREAM(ctx, st, virStreamNew(ro, 0));
     VRC_ERR(ctx, virStorageVolUpload(rovol, st, 0, 1, 0), VIR_ERR_OPERATION_DENIED,
             "operation forbidden: read only access prevents virStorageVolUpload");
     VRC_ERR(ctx, virStorageVolDownload(rovol, st, 0, 1, 0), VIR_ERR_OPERATION_DENIED,

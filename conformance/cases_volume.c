@@ -558,8 +558,7 @@ vrcVolDataPoolInactive(vrcCtx *ctx)
     VRC_ERR(ctx, virStorageVolResize(vol, 2 * VRC_VOL_CAP, 0), VIR_ERR_OPERATION_INVALID,
             VRC_MSG_POOL_OFF);
     VRC_ERR(ctx, virStorageVolWipe(vol, 0), VIR_ERR_OPERATION_INVALID, VRC_MSG_POOL_OFF);
-    VRC_GET(ctx, st, virStreamNew(ctx->conn, 0));
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, st);
+    VRC_STREAM(ctx, st, virStreamNew(ctx->conn, 0));
     VRC_ERR(ctx, virStorageVolUpload(vol, st, 0, VRC_MIB, 0), VIR_ERR_OPERATION_INVALID,
             VRC_MSG_POOL_OFF);
     VRC_ERR(ctx, virStorageVolDownload(vol, st, 0, VRC_MIB, 0), VIR_ERR_OPERATION_INVALID,

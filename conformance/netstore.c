@@ -49,6 +49,29 @@ vrcReleaseObjects(vrcCtx *ctx)
     ctx->nobjs = ctx->aobjs = 0;
 }
 
+void *
+vrcKept(vrcCtx *ctx, int kind, void *obj)
+{
+    if (!obj) {
+        vrcCallFailed(ctx);
+        return NULL;
+    }
+    vrcKeepObj(ctx, kind, obj);
+    return obj;
+}
+
+/* An IsActive/IsPersistent answer RC (just returned by the call the last
+ * step named) must be WANT. */
+static int
+vrcExpectAnswer(vrcCtx *ctx, int rc, int want)
+{
+    if (rc < 0)
+        return vrcCallFailed(ctx);
+    if (rc != want)
+        return vrcFail(ctx, "expected %d, got %d", want, rc);
+    return 0;
+}
+
 static bool
 vrcIsOurs(const char *name)
 {
@@ -59,6 +82,19 @@ static int
 vrcCompareNames(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+vrcCountOurs(char **names, int n)
+{
+    int i, k = 0;
+
+    for (i = 0; i < n; i++) {
+        if (vrcIsOurs(names[i]))
+            k++;
+        free(names[i]);
+    }
+    return k;
 }
 
 /* Sorts NAMES (N of them) and joins them with commas into OUT. */
@@ -72,6 +108,34 @@ vrcJoinNames(const char **names, size_t n, char *out, size_t outlen)
     for (i = 0; i < n; i++)
         used += (size_t)snprintf(out + used, used < outlen ? outlen - used : 0, "%s%s",
                                  i ? "," : "", names[i]);
+}
+
+/* The N NAMES (only the conform-* ones unless ALL; NAMES is reordered),
+ * sorted and joined with commas, must be EXPECTED. */
+static int
+vrcExpectNames(vrcCtx *ctx, const char **names, size_t n, bool all, const char *expected)
+{
+    char got[VRC_LIST_MAX];
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i++)
+        if (all || vrcIsOurs(names[i]))
+            names[k++] = names[i];
+    vrcJoinNames(names, k, got, sizeof(got));
+    if (strcmp(got, expected) != 0)
+        return vrcFail(ctx, "expected [%s], got [%s]", expected, got);
+    return 0;
+}
+
+/* Room for N names (and a NULL); aborts when memory runs out. */
+static const char **
+vrcNamesNew(int n)
+{
+    const char **names = calloc((size_t)n + 1, sizeof(*names));
+
+    if (!names)
+        abort();
+    return names;
 }
 
 /* A copy of XML without the lines that contain one of the N NEEDLES. */
@@ -130,29 +194,17 @@ vrcNetXml(vrcCtx *ctx, const char *name, const char *uuid, const char *body)
 virNetworkPtr
 vrcNetDefine(vrcCtx *ctx, const char *name, const char *xml)
 {
-    virNetworkPtr net;
-
     vrcStep(ctx, "virNetworkDefineXML(%s)", name);
-    if (!(net = virNetworkDefineXML(ctx->conn, xml ? xml : vrcNetXml(ctx, name, NULL, NULL)))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_NETWORK, net);
-    return net;
+    return vrcKept(ctx, VRC_OBJ_NETWORK,
+                   virNetworkDefineXML(ctx->conn, xml ? xml : vrcNetXml(ctx, name, NULL, NULL)));
 }
 
 virNetworkPtr
 vrcNetCreate(vrcCtx *ctx, const char *name, const char *xml)
 {
-    virNetworkPtr net;
-
     vrcStep(ctx, "virNetworkCreateXML(%s)", name);
-    if (!(net = virNetworkCreateXML(ctx->conn, xml ? xml : vrcNetXml(ctx, name, NULL, NULL)))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_NETWORK, net);
-    return net;
+    return vrcKept(ctx, VRC_OBJ_NETWORK,
+                   virNetworkCreateXML(ctx->conn, xml ? xml : vrcNetXml(ctx, name, NULL, NULL)));
 }
 
 /* Defined with the default XML, then started. */
@@ -174,33 +226,19 @@ vrcNetStart(vrcCtx *ctx, const char *name)
 virNetworkPtr
 vrcNetLookup(vrcCtx *ctx, const char *name)
 {
-    virNetworkPtr net;
-
     vrcStep(ctx, "virNetworkLookupByName(%s)", name);
-    if (!(net = virNetworkLookupByName(ctx->conn, name))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_NETWORK, net);
-    return net;
+    return vrcKept(ctx, VRC_OBJ_NETWORK, virNetworkLookupByName(ctx->conn, name));
 }
 
 int
 vrcNetExpectFlags(vrcCtx *ctx, virNetworkPtr net, int active, int persistent)
 {
     const char *name = virNetworkGetName(net);
-    int rc;
 
     vrcStep(ctx, "virNetworkIsActive(%s)", name);
-    if ((rc = virNetworkIsActive(net)) < 0)
-        return vrcCallFailed(ctx);
-    if (rc != active)
-        return vrcFail(ctx, "expected %d, got %d", active, rc);
+    VRC_CHECK(vrcExpectAnswer(ctx, virNetworkIsActive(net), active));
     vrcStep(ctx, "virNetworkIsPersistent(%s)", name);
-    if ((rc = virNetworkIsPersistent(net)) < 0)
-        return vrcCallFailed(ctx);
-    if (rc != persistent)
-        return vrcFail(ctx, "expected %d, got %d", persistent, rc);
+    VRC_CHECK(vrcExpectAnswer(ctx, virNetworkIsPersistent(net), persistent));
     return 0;
 }
 
@@ -225,26 +263,20 @@ vrcNetExpectList(vrcCtx *ctx, unsigned int flags, const char *expected)
 {
     virNetworkPtr *nets = NULL;
     const char **names;
-    char got[VRC_LIST_MAX];
-    int n, i;
-    size_t k = 0;
+    int n, i, rc;
 
     vrcStep(ctx, "virConnectListAllNetworks(flags=0x%x)", flags);
     if ((n = virConnectListAllNetworks(ctx->conn, &nets, flags)) < 0)
         return vrcCallFailed(ctx);
-    if (!(names = calloc((size_t)n + 1, sizeof(*names))))
-        abort();
+    names = vrcNamesNew(n);
     for (i = 0; i < n; i++)
-        if (vrcIsOurs(virNetworkGetName(nets[i])))
-            names[k++] = virNetworkGetName(nets[i]);
-    vrcJoinNames(names, k, got, sizeof(got));
+        names[i] = virNetworkGetName(nets[i]);
+    rc = vrcExpectNames(ctx, names, (size_t)n, false, expected);
     free(names);
     for (i = 0; i < n; i++)
         virNetworkFree(nets[i]);
     free(nets);
-    if (strcmp(got, expected) != 0)
-        return vrcFail(ctx, "expected [%s], got [%s]", expected, got);
-    return 0;
+    return rc;
 }
 
 /* ---- pools ---- */
@@ -276,31 +308,17 @@ vrcPoolXml(vrcCtx *ctx, const char *name, const char *uuid)
 virStoragePoolPtr
 vrcPoolDefine(vrcCtx *ctx, const char *name, const char *xml)
 {
-    virStoragePoolPtr pool;
-
     vrcStep(ctx, "virStoragePoolDefineXML(%s)", name);
-    if (!(pool = virStoragePoolDefineXML(ctx->conn, xml ? xml : vrcPoolXml(ctx, name, NULL),
-                                         0))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_POOL, pool);
-    return pool;
+    return vrcKept(ctx, VRC_OBJ_POOL,
+                   virStoragePoolDefineXML(ctx->conn, xml ? xml : vrcPoolXml(ctx, name, NULL), 0));
 }
 
 virStoragePoolPtr
 vrcPoolCreate(vrcCtx *ctx, const char *name, const char *xml)
 {
-    virStoragePoolPtr pool;
-
     vrcStep(ctx, "virStoragePoolCreateXML(%s)", name);
-    if (!(pool = virStoragePoolCreateXML(ctx->conn, xml ? xml : vrcPoolXml(ctx, name, NULL),
-                                         0))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_POOL, pool);
-    return pool;
+    return vrcKept(ctx, VRC_OBJ_POOL,
+                   virStoragePoolCreateXML(ctx->conn, xml ? xml : vrcPoolXml(ctx, name, NULL), 0));
 }
 
 /* Defined, built and started: a persistent active pool. */
@@ -327,33 +345,19 @@ vrcPoolStart(vrcCtx *ctx, const char *name)
 virStoragePoolPtr
 vrcPoolLookup(vrcCtx *ctx, const char *name)
 {
-    virStoragePoolPtr pool;
-
     vrcStep(ctx, "virStoragePoolLookupByName(%s)", name);
-    if (!(pool = virStoragePoolLookupByName(ctx->conn, name))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_POOL, pool);
-    return pool;
+    return vrcKept(ctx, VRC_OBJ_POOL, virStoragePoolLookupByName(ctx->conn, name));
 }
 
 int
 vrcPoolExpectFlags(vrcCtx *ctx, virStoragePoolPtr pool, int active, int persistent)
 {
     const char *name = virStoragePoolGetName(pool);
-    int rc;
 
     vrcStep(ctx, "virStoragePoolIsActive(%s)", name);
-    if ((rc = virStoragePoolIsActive(pool)) < 0)
-        return vrcCallFailed(ctx);
-    if (rc != active)
-        return vrcFail(ctx, "expected %d, got %d", active, rc);
+    VRC_CHECK(vrcExpectAnswer(ctx, virStoragePoolIsActive(pool), active));
     vrcStep(ctx, "virStoragePoolIsPersistent(%s)", name);
-    if ((rc = virStoragePoolIsPersistent(pool)) < 0)
-        return vrcCallFailed(ctx);
-    if (rc != persistent)
-        return vrcFail(ctx, "expected %d, got %d", persistent, rc);
+    VRC_CHECK(vrcExpectAnswer(ctx, virStoragePoolIsPersistent(pool), persistent));
     return 0;
 }
 
@@ -378,26 +382,20 @@ vrcPoolExpectList(vrcCtx *ctx, unsigned int flags, const char *expected)
 {
     virStoragePoolPtr *pools = NULL;
     const char **names;
-    char got[VRC_LIST_MAX];
-    int n, i;
-    size_t k = 0;
+    int n, i, rc;
 
     vrcStep(ctx, "virConnectListAllStoragePools(flags=0x%x)", flags);
     if ((n = virConnectListAllStoragePools(ctx->conn, &pools, flags)) < 0)
         return vrcCallFailed(ctx);
-    if (!(names = calloc((size_t)n + 1, sizeof(*names))))
-        abort();
+    names = vrcNamesNew(n);
     for (i = 0; i < n; i++)
-        if (vrcIsOurs(virStoragePoolGetName(pools[i])))
-            names[k++] = virStoragePoolGetName(pools[i]);
-    vrcJoinNames(names, k, got, sizeof(got));
+        names[i] = virStoragePoolGetName(pools[i]);
+    rc = vrcExpectNames(ctx, names, (size_t)n, false, expected);
     free(names);
     for (i = 0; i < n; i++)
         virStoragePoolFree(pools[i]);
     free(pools);
-    if (strcmp(got, expected) != 0)
-        return vrcFail(ctx, "expected [%s], got [%s]", expected, got);
-    return 0;
+    return rc;
 }
 
 int
@@ -453,15 +451,8 @@ vrcVolXml(vrcCtx *ctx, const char *name, unsigned long long capacity, long long 
 virStorageVolPtr
 vrcVolCreate(vrcCtx *ctx, virStoragePoolPtr pool, const char *name, const char *xml)
 {
-    virStorageVolPtr vol;
-
     vrcStep(ctx, "virStorageVolCreateXML(%s)", name);
-    if (!(vol = virStorageVolCreateXML(pool, xml, 0))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_VOL, vol);
-    return vol;
+    return vrcKept(ctx, VRC_OBJ_VOL, virStorageVolCreateXML(pool, xml, 0));
 }
 
 int
@@ -503,24 +494,20 @@ vrcVolExpectList(vrcCtx *ctx, virStoragePoolPtr pool, const char *expected)
 {
     virStorageVolPtr *vols = NULL;
     const char **names;
-    char got[VRC_LIST_MAX];
-    int n, i;
+    int n, i, rc;
 
     vrcStep(ctx, "virStoragePoolListAllVolumes(%s)", virStoragePoolGetName(pool));
     if ((n = virStoragePoolListAllVolumes(pool, &vols, 0)) < 0)
         return vrcCallFailed(ctx);
-    if (!(names = calloc((size_t)n + 1, sizeof(*names))))
-        abort();
+    names = vrcNamesNew(n);
     for (i = 0; i < n; i++)
         names[i] = virStorageVolGetName(vols[i]);
-    vrcJoinNames(names, (size_t)n, got, sizeof(got));
+    rc = vrcExpectNames(ctx, names, (size_t)n, true, expected);
     free(names);
     for (i = 0; i < n; i++)
         virStorageVolFree(vols[i]);
     free(vols);
-    if (strcmp(got, expected) != 0)
-        return vrcFail(ctx, "expected [%s], got [%s]", expected, got);
-    return 0;
+    return rc;
 }
 
 /* ---- cleanup ---- */

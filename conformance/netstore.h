@@ -28,6 +28,13 @@ typedef struct {
     void *ptr;
 } vrcObj;
 
+/* A row of a table-driven ListAll case: the flags and the conform-* names
+ * expected, sorted and comma separated. */
+typedef struct {
+    unsigned int flags;
+    const char *expected;
+} vrcObjListRow;
+
 /* Case tables of the network and storage groups. */
 extern const vrcCase vrcCasesNetwork[];
 extern const size_t vrcCasesNetworkCount;
@@ -43,8 +50,14 @@ extern const size_t vrcCasesStreamCount;
 /* ---- handles released after the case (netstore.c) ---- */
 void vrcKeepObj(vrcCtx *ctx, int kind, void *ptr);
 void vrcReleaseObjects(vrcCtx *ctx);
+/* OBJ (of KIND), just returned by the call the last step named: kept until
+ * the case ends, or NULL after recording the call's failure. */
+void *vrcKept(vrcCtx *ctx, int kind, void *obj);
 
 char *vrcDropLines(const char *xml, const char *const *needles, size_t n);
+/* How many of the N NAMES (of a legacy List call) are conform-*; frees
+ * each name. */
+int vrcCountOurs(char **names, int n);
 
 /* ---- networks ---- */
 const char *vrcNetXml(vrcCtx *ctx, const char *name, const char *uuid, const char *body);
@@ -106,20 +119,16 @@ int vrcExpectContent(vrcCtx *ctx, virStorageVolPtr vol, unsigned long long offse
 #define VRC_CHECKSUM_INIT 0xcbf29ce484222325ULL     /* FNV-1a 64 offset basis */
 
 /* ---- macros in the style of conform.h ---- */
-#define VRC_NET(ctx, var, call) \
+/* A pointer call that must succeed; its object (of KIND) is released
+ * after the case. */
+#define VRC_KEEP_OBJ(ctx, kind, var, call) \
     do { vrcStep((ctx), "%s", #call); \
          if (!((var) = (call))) return vrcCallFailed(ctx); \
-         vrcKeepObj((ctx), VRC_OBJ_NETWORK, (var)); } while (0)
-
-#define VRC_POOL(ctx, var, call) \
-    do { vrcStep((ctx), "%s", #call); \
-         if (!((var) = (call))) return vrcCallFailed(ctx); \
-         vrcKeepObj((ctx), VRC_OBJ_POOL, (var)); } while (0)
-
-#define VRC_VOL(ctx, var, call) \
-    do { vrcStep((ctx), "%s", #call); \
-         if (!((var) = (call))) return vrcCallFailed(ctx); \
-         vrcKeepObj((ctx), VRC_OBJ_VOL, (var)); } while (0)
+         vrcKeepObj((ctx), (kind), (var)); } while (0)
+#define VRC_NET(ctx, var, call) VRC_KEEP_OBJ(ctx, VRC_OBJ_NETWORK, var, call)
+#define VRC_POOL(ctx, var, call) VRC_KEEP_OBJ(ctx, VRC_OBJ_POOL, var, call)
+#define VRC_VOL(ctx, var, call) VRC_KEEP_OBJ(ctx, VRC_OBJ_VOL, var, call)
+#define VRC_STREAM(ctx, var, call) VRC_KEEP_OBJ(ctx, VRC_OBJ_STREAM, var, call)
 
 /* A pointer call that must fail; an object it returns anyway is released
  * after the case. */

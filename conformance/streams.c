@@ -135,15 +135,8 @@ vrcSinkCb(virStreamPtr st, const char *data, size_t nbytes, void *opaque)
 static virStreamPtr
 vrcStreamNew(vrcCtx *ctx)
 {
-    virStreamPtr st;
-
     vrcStep(ctx, "virStreamNew(conn, 0)");
-    if (!(st = virStreamNew(ctx->conn, 0))) {
-        vrcCallFailed(ctx);
-        return NULL;
-    }
-    vrcKeepObj(ctx, VRC_OBJ_STREAM, st);
-    return st;
+    return vrcKept(ctx, VRC_OBJ_STREAM, virStreamNew(ctx->conn, 0));
 }
 
 /* Writes LENGTH bytes of pattern SEED (from the pattern's offset 0) into

@@ -12,7 +12,10 @@ steps=("list --all" "define docs/examples/demo.xml" "dumpxml demo"
        "list --all" "start demo" "dominfo demo" "suspend demo"
        "domstate --reason demo" "resume demo" "domstate --reason demo"
        "save demo *" "list --all" "restore *" "list" "destroy demo"
-       "undefine demo" "list --all")
+       "undefine demo" "list --all" "net-list --all" "net-info default"
+       "pool-list --details" "vol-create-as default-pool demo.img 64M"
+       "vol-list default-pool --details" "pool-info default-pool"
+       "vol-delete demo.img --pool default-pool")
 
 plan=$(( 5 + ${#steps[@]} ))
 echo "1..$plan"

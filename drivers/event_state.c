@@ -1,6 +1,6 @@
-/* Domain event delivery shared by drivers: callbacks registered per
- * connection, a FIFO of queued events, and in-order dispatch from the
- * application's event loop through one zero-delay timeout, as libvirt does. */
+/* Domain, pool and network event delivery shared by drivers: callbacks
+ * registered per connection, a FIFO of queued events, and in-order dispatch
+ * from the application's event loop through one zero-delay timeout each. */
 #include "drivers/event_state.h"
 
 #include <string.h>
@@ -95,6 +95,18 @@ static void vrEventStateTimerFire(int timer, void *opaque)
     vrEventStateFlush(opaque);
 }
 
+static void vrEventStatePoolTimerFire(int timer, void *opaque)
+{
+    (void)timer;
+    vrEventStateFlushPools(opaque);
+}
+
+static void vrEventStateNetworkTimerFire(int timer, void *opaque)
+{
+    (void)timer;
+    vrEventStateFlushNetworks(opaque);
+}
+
 /* With state->lock held: drop the timer and every queued event once no
  * callback is left, as libvirt does. */
 static void vrEventStateDisarmLocked(vrEventState *state)
@@ -151,26 +163,27 @@ void vrEventStateFree(vrEventState *state)
 }
 
 static bool vrEventCallbackSame(const vrEventCallback *cb, virConnectPtr conn,
-                                virDomainPtr dom, int eventID,
+                                const unsigned char *uuid, int eventID,
                                 virConnectDomainEventGenericCallback fn)
 {
     if (cb->conn != conn || cb->event_id != eventID || cb->cb != fn)
         return false;
-    if (!dom)
+    if (!uuid)
         return !cb->has_uuid;
-    return cb->has_uuid && memcmp(cb->uuid, dom->uuid, VIR_UUID_BUFLEN) == 0;
+    return cb->has_uuid && memcmp(cb->uuid, uuid, VIR_UUID_BUFLEN) == 0;
 }
 
-/* With state->lock held: refuse a duplicate or one too many. */
+/* With state->lock held: refuse the same callback twice for the same
+ * connection, event and object filter, or one too many. */
 static int vrEventStateCheckNewLocked(vrEventState *state, virConnectPtr conn,
-                                      virDomainPtr dom, int eventID,
+                                      const unsigned char *uuid, int eventID,
                                       virConnectDomainEventGenericCallback fn)
 {
     guint i;
 
     for (i = 0; i < state->callbacks->len; i++) {
         if (vrEventCallbackSame(g_ptr_array_index(state->callbacks, i),
-                                conn, dom, eventID, fn)) {
+                                conn, uuid, eventID, fn)) {
             vrReportError(VIR_ERR_INVALID_ARG, "event callback already tracked");
             return -1;
         }
@@ -183,14 +196,15 @@ static int vrEventStateCheckNewLocked(vrEventState *state, virConnectPtr conn,
     return 0;
 }
 
-/* With state->lock held: the timer exists while any callback does. */
-static int vrEventStateArmLocked(vrEventState *state)
+/* With state->lock held: the timer exists while any callback does; fire
+ * flushes the state with its own kind's delivery (libvirt words the
+ * failure as for domains, whatever the object). */
+static int vrEventStateArmLocked(vrEventState *state, virEventTimeoutCallback fire)
 {
     if (state->timer >= 0)
         return 0;
     g_atomic_int_inc(&state->refs);
-    state->timer = virEventAddTimeout(-1, vrEventStateTimerFire, state,
-                                      vrEventStateTimerFree);
+    state->timer = virEventAddTimeout(-1, fire, state, vrEventStateTimerFree);
     if (state->timer < 0) {
         g_atomic_int_dec_and_test(&state->refs);
         state->timer = -1;
@@ -200,13 +214,43 @@ static int vrEventStateArmLocked(vrEventState *state)
     return 0;
 }
 
+/* With state->lock held: check, arm the timer and record a callback for
+ * eventID on conn, filtered on uuid unless it is NULL.  On success the
+ * record owns opaque (freecb runs on it at removal).  Returns the callback
+ * id or -1. */
+static int vrEventStateAddLocked(vrEventState *state, virConnectPtr conn,
+                                 const unsigned char *uuid, int eventID,
+                                 virConnectDomainEventGenericCallback fn,
+                                 virEventTimeoutCallback fire,
+                                 void *opaque, virFreeCallback freecb)
+{
+    vrEventCallback *rec;
+
+    if (vrEventStateCheckNewLocked(state, conn, uuid, eventID, fn) < 0 ||
+        vrEventStateArmLocked(state, fire) < 0)
+        return -1;
+    rec = g_new0(vrEventCallback, 1);
+    rec->refs = 1;
+    rec->id = state->next_id++;
+    rec->conn = conn;
+    rec->event_id = eventID;
+    if (uuid) {
+        rec->has_uuid = true;
+        memcpy(rec->uuid, uuid, VIR_UUID_BUFLEN);
+    }
+    rec->cb = fn;
+    rec->opaque = opaque;
+    rec->freecb = freecb;
+    g_ptr_array_add(state->callbacks, rec);
+    return rec->id;
+}
+
 int vrEventStateRegisterDomain(vrEventState *state, virConnectPtr conn,
                                virDomainPtr dom, int eventID,
                                virConnectDomainEventGenericCallback cb,
                                void *opaque, virFreeCallback freecb)
 {
-    vrEventCallback *rec;
-    int id = -1;
+    int id;
 
     if (eventID < 0) {
         vrReportErrorRaw(VIR_ERR_INVALID_ARG,
@@ -219,23 +263,8 @@ int vrEventStateRegisterDomain(vrEventState *state, virConnectPtr conn,
         return -1;
     }
     g_mutex_lock(&state->lock);
-    if (vrEventStateCheckNewLocked(state, conn, dom, eventID, cb) < 0 ||
-        vrEventStateArmLocked(state) < 0)
-        goto cleanup;
-    rec = g_new0(vrEventCallback, 1);
-    rec->refs = 1;
-    rec->id = id = state->next_id++;
-    rec->conn = conn;
-    rec->event_id = eventID;
-    if (dom) {
-        rec->has_uuid = true;
-        memcpy(rec->uuid, dom->uuid, VIR_UUID_BUFLEN);
-    }
-    rec->cb = cb;
-    rec->opaque = opaque;
-    rec->freecb = freecb;
-    g_ptr_array_add(state->callbacks, rec);
- cleanup:
+    id = vrEventStateAddLocked(state, conn, dom ? dom->uuid : NULL, eventID, cb,
+                               vrEventStateTimerFire, opaque, freecb);
     g_mutex_unlock(&state->lock);
     return id;
 }
@@ -375,9 +404,14 @@ static void vrEventDeliver(vrEventCallback *cb, const vrQueuedEvent *ev)
     virDomainFree(dom);
 }
 
+/* How one kind of object (domain, pool, network) hands an event to one of
+ * its callbacks. */
+typedef void (*vrEventDeliverFunc)(vrEventCallback *cb, const vrQueuedEvent *ev);
+
 /* Deliver one event to every matching callback; no lock is held while the
  * application's code runs. */
-static void vrEventStateDispatchOne(vrEventState *state, vrQueuedEvent *ev)
+static void vrEventStateDispatchOne(vrEventState *state, vrQueuedEvent *ev,
+                                    vrEventDeliverFunc deliver)
 {
     GPtrArray *targets;
     guint i;
@@ -389,14 +423,15 @@ static void vrEventStateDispatchOne(vrEventState *state, vrQueuedEvent *ev)
         vrEventCallback *cb = g_ptr_array_index(targets, i);
         virConnectPtr conn = cb->conn;
 
-        vrEventDeliver(cb, ev);
+        deliver(cb, ev);
         vrEventCallbackUnref(cb);
         virConnectClose(conn);
     }
     g_ptr_array_free(targets, TRUE);
 }
 
-void vrEventStateFlush(vrEventState *state)
+/* Deliver every queued event, in order, through deliver. */
+static void vrEventStateFlushWith(vrEventState *state, vrEventDeliverFunc deliver)
 {
     vrQueuedEvent *ev;
 
@@ -417,7 +452,7 @@ void vrEventStateFlush(vrEventState *state)
         virEventUpdateTimeout(state->timer, -1);
     while ((ev = g_queue_pop_head(&state->queue))) {
         g_mutex_unlock(&state->lock);
-        vrEventStateDispatchOne(state, ev);
+        vrEventStateDispatchOne(state, ev, deliver);
         vrQueuedEventFree(ev);
         g_mutex_lock(&state->lock);
     }
@@ -426,21 +461,28 @@ void vrEventStateFlush(vrEventState *state)
     vrEventStateUnref(state);
 }
 
-/* ---- storage pool events (appended by the storage engineer) ----
- * Pool callbacks live in a vrEventState of their own (one per node), so
- * they share this file's registry, queue and deregistration but have their
- * own timer and delivery, which hands out virStoragePoolPtr handles. */
+void vrEventStateFlush(vrEventState *state)
+{
+    vrEventStateFlushWith(state, vrEventDeliver);
+}
 
-/* What a pool registration carries instead of the caller's opaque. */
+/* ---- pool and network events ----
+ * Pool and network callbacks live in vrEventStates of their own (one of
+ * each per node): this file's registry, queue, deregistration and flush,
+ * with a timer and a delivery that hand out virStoragePoolPtr or
+ * virNetworkPtr handles. */
+
+/* What a pool or network registration carries instead of the caller's
+ * opaque: a reference on the connection, held until deregistration. */
 typedef struct {
-    virConnectPtr conn;         /* referenced while registered */
+    virConnectPtr conn;
     void *opaque;
     virFreeCallback freecb;
-} vrPoolEventReg;
+} vrObjectEventReg;
 
-static void vrPoolEventRegFree(void *data)
+static void vrObjectEventRegFree(void *data)
 {
-    vrPoolEventReg *reg = data;
+    vrObjectEventReg *reg = data;
 
     if (reg->freecb)
         reg->freecb(reg->opaque);
@@ -448,55 +490,29 @@ static void vrPoolEventRegFree(void *data)
     g_free(reg);
 }
 
-static void vrEventStatePoolTimerFire(int timer, void *opaque)
+/* Register a pool or network callback (cast to the generic type), filtered
+ * on uuid unless it is NULL; fire is the kind's timer callback. */
+static int vrEventStateRegisterObject(vrEventState *state, virConnectPtr conn,
+                                      const unsigned char *uuid, int eventID,
+                                      virConnectDomainEventGenericCallback fn,
+                                      virEventTimeoutCallback fire,
+                                      void *opaque, virFreeCallback freecb)
 {
-    (void)timer;
-    vrEventStateFlushPools(opaque);
-}
+    vrObjectEventReg *reg = g_new0(vrObjectEventReg, 1);
+    int id;
 
-/* With state->lock held: the pool state's timer exists while any callback
- * does (libvirt reports the domain wording for every object kind). */
-static int vrEventStateArmPoolLocked(vrEventState *state)
-{
-    if (state->timer >= 0)
-        return 0;
-    g_atomic_int_inc(&state->refs);
-    state->timer = virEventAddTimeout(-1, vrEventStatePoolTimerFire, state,
-                                      vrEventStateTimerFree);
-    if (state->timer < 0) {
-        g_atomic_int_dec_and_test(&state->refs);
-        state->timer = -1;
-        vrReportError(VIR_ERR_INTERNAL_ERROR, "could not initialize domain event timer");
-        return -1;
-    }
-    return 0;
-}
-
-/* With state->lock held: refuse the same callback twice for the same
- * connection, event and pool filter, or one too many. */
-static int vrEventStateCheckPoolLocked(vrEventState *state, virConnectPtr conn,
-                                       const unsigned char *uuid, int eventID,
-                                       virConnectDomainEventGenericCallback fn)
-{
-    guint i;
-
-    for (i = 0; i < state->callbacks->len; i++) {
-        vrEventCallback *cb = g_ptr_array_index(state->callbacks, i);
-
-        if (cb->conn != conn || cb->event_id != eventID || cb->cb != fn ||
-            cb->has_uuid != (uuid != NULL))
-            continue;
-        if (!uuid || memcmp(cb->uuid, uuid, VIR_UUID_BUFLEN) == 0) {
-            vrReportError(VIR_ERR_INVALID_ARG, "event callback already tracked");
-            return -1;
-        }
-    }
-    if (state->callbacks->len >= VR_EVENT_CALLBACKS_MAX) {
-        vrReportError(VIR_ERR_INVALID_ARG,
-                      "too many event callbacks (limit %d)", VR_EVENT_CALLBACKS_MAX);
-        return -1;
-    }
-    return 0;
+    reg->conn = conn;
+    reg->opaque = opaque;
+    reg->freecb = freecb;
+    g_mutex_lock(&state->lock);
+    id = vrEventStateAddLocked(state, conn, uuid, eventID, fn, fire,
+                               reg, vrObjectEventRegFree);
+    if (id >= 0)
+        g_atomic_int_inc(&conn->refs);
+    g_mutex_unlock(&state->lock);
+    if (id < 0)
+        g_free(reg);
+    return id;
 }
 
 int vrEventStateRegisterPool(vrEventState *state, virConnectPtr conn,
@@ -504,37 +520,9 @@ int vrEventStateRegisterPool(vrEventState *state, virConnectPtr conn,
                              virConnectStoragePoolEventGenericCallback cb,
                              void *opaque, virFreeCallback freecb)
 {
-    virConnectDomainEventGenericCallback fn =
-        (virConnectDomainEventGenericCallback)(void (*)(void))cb;
-    vrEventCallback *rec;
-    vrPoolEventReg *reg;
-    int id = -1;
-
-    g_mutex_lock(&state->lock);
-    if (vrEventStateCheckPoolLocked(state, conn, pool ? pool->uuid : NULL, eventID, fn) < 0 ||
-        vrEventStateArmPoolLocked(state) < 0)
-        goto cleanup;
-    reg = g_new0(vrPoolEventReg, 1);
-    g_atomic_int_inc(&conn->refs);
-    reg->conn = conn;
-    reg->opaque = opaque;
-    reg->freecb = freecb;
-    rec = g_new0(vrEventCallback, 1);
-    rec->refs = 1;
-    rec->id = id = state->next_id++;
-    rec->conn = conn;
-    rec->event_id = eventID;
-    if (pool) {
-        rec->has_uuid = true;
-        memcpy(rec->uuid, pool->uuid, VIR_UUID_BUFLEN);
-    }
-    rec->cb = fn;
-    rec->opaque = reg;
-    rec->freecb = vrPoolEventRegFree;
-    g_ptr_array_add(state->callbacks, rec);
- cleanup:
-    g_mutex_unlock(&state->lock);
-    return id;
+    return vrEventStateRegisterObject(state, conn, pool ? pool->uuid : NULL, eventID,
+                                      (virConnectDomainEventGenericCallback)(void (*)(void))cb,
+                                      vrEventStatePoolTimerFire, opaque, freecb);
 }
 
 void vrEventStateQueuePool(vrEventState *state, const char *name,
@@ -546,7 +534,7 @@ void vrEventStateQueuePool(vrEventState *state, const char *name,
 
 static void vrEventDeliverPool(vrEventCallback *cb, const vrQueuedEvent *ev)
 {
-    vrPoolEventReg *reg = cb->opaque;
+    vrObjectEventReg *reg = cb->opaque;
     virStoragePoolPtr pool;
 
     if (g_atomic_int_get(&cb->removed))
@@ -566,124 +554,9 @@ static void vrEventDeliverPool(vrEventCallback *cb, const vrQueuedEvent *ev)
     virStoragePoolFree(pool);
 }
 
-static void vrEventStateDispatchPool(vrEventState *state, vrQueuedEvent *ev)
-{
-    GPtrArray *targets;
-    guint i;
-
-    g_mutex_lock(&state->lock);
-    targets = vrEventStateMatchLocked(state, ev);
-    g_mutex_unlock(&state->lock);
-    for (i = 0; i < targets->len; i++) {
-        vrEventCallback *cb = g_ptr_array_index(targets, i);
-        virConnectPtr conn = cb->conn;
-
-        vrEventDeliverPool(cb, ev);
-        vrEventCallbackUnref(cb);
-        virConnectClose(conn);
-    }
-    g_ptr_array_free(targets, TRUE);
-}
-
 void vrEventStateFlushPools(vrEventState *state)
 {
-    vrQueuedEvent *ev;
-
-    if (!state)
-        return;
-    g_atomic_int_inc(&state->refs);
-    g_mutex_lock(&state->lock);
-    if (state->dispatching) {
-        g_mutex_unlock(&state->lock);
-        vrEventStateUnref(state);
-        return;
-    }
-    state->dispatching = true;
-    if (state->timer >= 0)
-        virEventUpdateTimeout(state->timer, -1);
-    while ((ev = g_queue_pop_head(&state->queue))) {
-        g_mutex_unlock(&state->lock);
-        vrEventStateDispatchPool(state, ev);
-        vrQueuedEventFree(ev);
-        g_mutex_lock(&state->lock);
-    }
-    state->dispatching = false;
-    g_mutex_unlock(&state->lock);
-    vrEventStateUnref(state);
-}
-
-/* ---- network events (appended by the network engineer) ----
- * Network callbacks live in a vrEventState of their own (one per node):
- * this file's registry, queue and deregistration, with a timer and a
- * delivery that hand out virNetworkPtr handles. */
-
-/* What a network registration carries instead of the caller's opaque: a
- * reference on the connection, held until deregistration. */
-typedef struct {
-    virConnectPtr conn;
-    void *opaque;
-    virFreeCallback freecb;
-} vrNetworkEventReg;
-
-static void vrNetworkEventRegFree(void *data)
-{
-    vrNetworkEventReg *reg = data;
-
-    if (reg->freecb)
-        reg->freecb(reg->opaque);
-    virConnectClose(reg->conn);
-    g_free(reg);
-}
-
-static void vrEventStateNetworkTimerFire(int timer, void *opaque)
-{
-    (void)timer;
-    vrEventStateFlushNetworks(opaque);
-}
-
-/* With state->lock held: the timer exists while any callback does
- * (libvirt words the failure as for domains, whatever the object). */
-static int vrEventStateArmNetworkLocked(vrEventState *state)
-{
-    if (state->timer >= 0)
-        return 0;
-    g_atomic_int_inc(&state->refs);
-    state->timer = virEventAddTimeout(-1, vrEventStateNetworkTimerFire, state,
-                                      vrEventStateTimerFree);
-    if (state->timer < 0) {
-        g_atomic_int_dec_and_test(&state->refs);
-        state->timer = -1;
-        vrReportError(VIR_ERR_INTERNAL_ERROR, "could not initialize domain event timer");
-        return -1;
-    }
-    return 0;
-}
-
-/* With state->lock held: the same callback for the same connection, event
- * and network filter is refused, as is one too many. */
-static int vrEventStateCheckNetworkLocked(vrEventState *state, virConnectPtr conn,
-                                          const unsigned char *uuid, int eventID,
-                                          virConnectDomainEventGenericCallback fn)
-{
-    guint i;
-
-    for (i = 0; i < state->callbacks->len; i++) {
-        vrEventCallback *cb = g_ptr_array_index(state->callbacks, i);
-
-        if (cb->conn != conn || cb->event_id != eventID || cb->cb != fn ||
-            cb->has_uuid != (uuid != NULL))
-            continue;
-        if (!uuid || memcmp(cb->uuid, uuid, VIR_UUID_BUFLEN) == 0) {
-            vrReportError(VIR_ERR_INVALID_ARG, "event callback already tracked");
-            return -1;
-        }
-    }
-    if (state->callbacks->len >= VR_EVENT_CALLBACKS_MAX) {
-        vrReportError(VIR_ERR_INVALID_ARG,
-                      "too many event callbacks (limit %d)", VR_EVENT_CALLBACKS_MAX);
-        return -1;
-    }
-    return 0;
+    vrEventStateFlushWith(state, vrEventDeliverPool);
 }
 
 int vrEventStateRegisterNetwork(vrEventState *state, virConnectPtr conn,
@@ -691,38 +564,9 @@ int vrEventStateRegisterNetwork(vrEventState *state, virConnectPtr conn,
                                 virConnectNetworkEventGenericCallback cb,
                                 void *opaque, virFreeCallback freecb)
 {
-    virConnectDomainEventGenericCallback fn =
-        (virConnectDomainEventGenericCallback)(void (*)(void))cb;
-    vrNetworkEventReg *reg;
-    vrEventCallback *rec;
-    int id = -1;
-
-    g_mutex_lock(&state->lock);
-    if (vrEventStateCheckNetworkLocked(state, conn, net ? net->uuid : NULL, eventID,
-                                       fn) < 0 ||
-        vrEventStateArmNetworkLocked(state) < 0)
-        goto cleanup;
-    reg = g_new0(vrNetworkEventReg, 1);
-    g_atomic_int_inc(&conn->refs);
-    reg->conn = conn;
-    reg->opaque = opaque;
-    reg->freecb = freecb;
-    rec = g_new0(vrEventCallback, 1);
-    rec->refs = 1;
-    rec->id = id = state->next_id++;
-    rec->conn = conn;
-    rec->event_id = eventID;
-    if (net) {
-        rec->has_uuid = true;
-        memcpy(rec->uuid, net->uuid, VIR_UUID_BUFLEN);
-    }
-    rec->cb = fn;
-    rec->opaque = reg;
-    rec->freecb = vrNetworkEventRegFree;
-    g_ptr_array_add(state->callbacks, rec);
- cleanup:
-    g_mutex_unlock(&state->lock);
-    return id;
+    return vrEventStateRegisterObject(state, conn, net ? net->uuid : NULL, eventID,
+                                      (virConnectDomainEventGenericCallback)(void (*)(void))cb,
+                                      vrEventStateNetworkTimerFire, opaque, freecb);
 }
 
 void vrEventStateQueueNetwork(vrEventState *state, const char *name,
@@ -733,7 +577,7 @@ void vrEventStateQueueNetwork(vrEventState *state, const char *name,
 
 static void vrEventDeliverNetwork(vrEventCallback *cb, const vrQueuedEvent *ev)
 {
-    vrNetworkEventReg *reg = cb->opaque;
+    vrObjectEventReg *reg = cb->opaque;
     virConnectNetworkEventLifecycleCallback fn =
         (virConnectNetworkEventLifecycleCallback)(void (*)(void))cb->cb;
     virNetworkPtr net;
@@ -745,49 +589,7 @@ static void vrEventDeliverNetwork(vrEventCallback *cb, const vrQueuedEvent *ev)
     virNetworkFree(net);
 }
 
-static void vrEventStateDispatchNetwork(vrEventState *state, vrQueuedEvent *ev)
-{
-    GPtrArray *targets;
-    guint i;
-
-    g_mutex_lock(&state->lock);
-    targets = vrEventStateMatchLocked(state, ev);
-    g_mutex_unlock(&state->lock);
-    for (i = 0; i < targets->len; i++) {
-        vrEventCallback *cb = g_ptr_array_index(targets, i);
-        virConnectPtr conn = cb->conn;
-
-        vrEventDeliverNetwork(cb, ev);
-        vrEventCallbackUnref(cb);
-        virConnectClose(conn);
-    }
-    g_ptr_array_free(targets, TRUE);
-}
-
 void vrEventStateFlushNetworks(vrEventState *state)
 {
-    vrQueuedEvent *ev;
-
-    if (!state)
-        return;
-    /* a callback may drop the last reference on the owner: hold our own */
-    g_atomic_int_inc(&state->refs);
-    g_mutex_lock(&state->lock);
-    if (state->dispatching) {
-        g_mutex_unlock(&state->lock);
-        vrEventStateUnref(state);
-        return;
-    }
-    state->dispatching = true;
-    if (state->timer >= 0)
-        virEventUpdateTimeout(state->timer, -1);
-    while ((ev = g_queue_pop_head(&state->queue))) {
-        g_mutex_unlock(&state->lock);
-        vrEventStateDispatchNetwork(state, ev);
-        vrQueuedEventFree(ev);
-        g_mutex_lock(&state->lock);
-    }
-    state->dispatching = false;
-    g_mutex_unlock(&state->lock);
-    vrEventStateUnref(state);
+    vrEventStateFlushWith(state, vrEventDeliverNetwork);
 }

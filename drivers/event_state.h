@@ -1,6 +1,7 @@
-/* Domain event delivery shared by drivers: callbacks registered per
- * connection, events queued by the driver and dispatched in order from the
- * application's event loop (virEventRunDefaultImpl), as libvirt does.
+/* Domain, pool and network event delivery shared by drivers: callbacks
+ * registered per connection, events queued by the driver and dispatched in
+ * order from the application's event loop (virEventRunDefaultImpl), as
+ * libvirt does.
  * Thread-safe.  Implemented in drivers/event_state.c. */
 #ifndef VR_EVENT_STATE_H
 #define VR_EVENT_STATE_H
@@ -40,17 +41,19 @@ void vrEventStateQueueReboot(vrEventState *state, const char *name,
 /* Deliver every queued event now (used by the timer and by tests). */
 void vrEventStateFlush(vrEventState *state);
 
-/* ---- storage pool events (appended by the storage engineer) ----
- * A node keeps a separate vrEventState for pools: register with
- * vrEventStateRegisterPool, queue with vrEventStateQueuePool, deliver with
- * vrEventStateFlushPools (its timer does); vrEventStateDeregister,
- * vrEventStateRemoveConn and vrEventStateFree work on it as on domains.
- * Never call vrEventStateFlush on a pool state.  A pool callback holds a
- * reference on its connection until it is deregistered, as libvirt's do. */
+/* ---- storage pool and network events ----
+ * A node keeps a separate vrEventState for its pools and one for its
+ * networks: register with vrEventStateRegisterPool / ...Network, queue with
+ * vrEventStateQueuePool / ...Network, deliver with vrEventStateFlushPools /
+ * ...Networks (their timers do); vrEventStateDeregister,
+ * vrEventStateRemoveConn and vrEventStateFree work on them as on domains.
+ * Never call vrEventStateFlush on a pool or network state.  Such a
+ * callback holds a reference on its connection until it is deregistered,
+ * as libvirt's do.  Registration needs an event loop, as for domains;
+ * duplicates are VIR_ERR_INVALID_ARG "event callback already tracked". */
 
 /* eventID is a virStoragePoolEventID (checked by the caller); pool != NULL
- * filters on that pool's UUID.  Duplicates: VIR_ERR_INVALID_ARG "event
- * callback already tracked".  Returns the callback id or -1. */
+ * filters on that pool's UUID.  Returns the callback id or -1. */
 int vrEventStateRegisterPool(vrEventState *state, virConnectPtr conn,
                              virStoragePoolPtr pool, int eventID,
                              virConnectStoragePoolEventGenericCallback cb,
@@ -64,19 +67,8 @@ void vrEventStateQueuePool(vrEventState *state, const char *name,
 /* Deliver every queued pool event now. */
 void vrEventStateFlushPools(vrEventState *state);
 
-/* ---- network events (appended by the network engineer) ----
- * Like pools, networks keep a vrEventState of their own (one per node, in
- * the node's network list): register with vrEventStateRegisterNetwork,
- * queue with vrEventStateQueueNetwork, deliver with
- * vrEventStateFlushNetworks (its timer does); vrEventStateDeregister and
- * vrEventStateFree work on it as on domains.  Never call
- * vrEventStateFlush on a network state.  A network callback holds a
- * reference on its connection until it is deregistered, as libvirt's do. */
-
 /* eventID is a virNetworkEventID (checked by the caller); net != NULL
- * filters on that network's UUID.  Needs an event loop; duplicates are
- * VIR_ERR_INVALID_ARG "event callback already tracked".  Returns the
- * callback id or -1. */
+ * filters on that network's UUID.  Returns the callback id or -1. */
 int vrEventStateRegisterNetwork(vrEventState *state, virConnectPtr conn,
                                 virNetworkPtr net, int eventID,
                                 virConnectNetworkEventGenericCallback cb,

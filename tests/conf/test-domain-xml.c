@@ -8,87 +8,19 @@
  * identically.  A data file no case uses fails the run.
  * VIREO_REGENERATE=1 rewrites the expected files from our output.
  * Usage: test-domain-xml DATA_DIR (or VIREO_DOMAIN_DATA_DIR). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "conf/domain_priv.h"
 #include "util/error.h"
 #include "util/uuid.h"
-#include "error_names.h"
+#include "golden.h"
 
 /* libvirt's test driver already runs domain "test" with id 1. */
 #define VR_TEST_LIVE_ID 2
 #define VR_TEST_IFNAME_PREFIX "testnet"
 #define VR_TEST_PAD_CHUNK 1000
-
-static const char *data_dir;
-static bool regenerate;
-
-typedef struct {
-    char *name;
-    bool invalid;
-    bool live;
-    bool secure;
-} vrTestCase;
-
-static const char *
-vrTestErrorName(int code)
-{
-    size_t i;
-
-    for (i = 0; i < G_N_ELEMENTS(vrTestErrorNames); i++) {
-        if (vrTestErrorNames[i].code == code)
-            return vrTestErrorNames[i].name;
-    }
-    return "VIR_ERR_UNKNOWN";
-}
-
-/* "VIR_ERR_XXX: message" of the thread's last error. */
-static char *
-vrTestLastError(void)
-{
-    const virError *err = vrErrorLast();
-
-    if (!err)
-        return g_strdup("(no error)");
-    return g_strdup_printf("%s: %s", vrTestErrorName(err->code),
-                           err->message ? err->message : "");
-}
-
-static char *
-vrTestReadFile(const char *name, const char *suffix)
-{
-    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
-    char *data = NULL;
-
-    if (!g_file_get_contents(path, &data, NULL, NULL))
-        fail_msg("cannot read %s", path);
-    return data;
-}
-
-/* Compare actual with NAME+suffix, or write it when regenerating. */
-static void
-vrTestExpect(const char *name, const char *suffix, const char *actual)
-{
-    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
-    g_autofree char *expected = NULL;
-
-    if (regenerate) {
-        assert_true(g_file_set_contents(path, actual, -1, NULL));
-        return;
-    }
-    expected = vrTestReadFile(name, suffix);
-    if (strcmp(expected, actual) != 0) {
-        fprintf(stderr, "# %s differs; got:\n%s", path, actual);
-        fail_msg("%s%s: output differs from the expected file", name, suffix);
-    }
-}
 
 static vrDomainDef *
 vrTestParse(const char *xml, unsigned int flags)
@@ -96,7 +28,7 @@ vrTestParse(const char *xml, unsigned int flags)
     vrDomainDef *def = vrDomainDefParseString(xml, flags);
 
     if (!def) {
-        g_autofree char *err = vrTestLastError();
+        g_autofree char *err = vrGoldenLastError();
 
         fail_msg("parse failed: %s", err);
     }
@@ -124,69 +56,41 @@ vrTestFixedPoint(const vrDomainDef *def, unsigned int parse_flags,
 }
 
 static void
-vrTestValidCase(const vrTestCase *tc)
+vrTestValidCase(const vrGoldenCase *tc, const char *xml)
 {
-    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
     g_autoptr(vrDomainDef) def = vrTestParse(xml, VR_DOMAIN_DEF_PARSE_INACTIVE);
     g_autofree char *out = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_INACTIVE);
     g_autoptr(vrDomainDef) copy = vrDomainDefCopy(def);
     g_autofree char *copied = NULL;
 
-    vrTestExpect(tc->name, ".out.xml", out);
+    vrGoldenExpect(tc->name, ".out.xml", out);
     vrTestFixedPoint(def, VR_DOMAIN_DEF_PARSE_INACTIVE,
                      VR_DOMAIN_DEF_FORMAT_INACTIVE);
     copied = vrDomainDefFormat(copy, VR_DOMAIN_DEF_FORMAT_INACTIVE);
     assert_string_equal(copied, out);
-    if (tc->secure) {
+    if (vrGoldenHasFile(tc->name, ".secure.out.xml")) {
         g_autofree char *secure = vrDomainDefFormat(def,
                                                     VR_DOMAIN_DEF_FORMAT_INACTIVE |
                                                     VR_DOMAIN_DEF_FORMAT_SECURE);
 
-        vrTestExpect(tc->name, ".secure.out.xml", secure);
+        vrGoldenExpect(tc->name, ".secure.out.xml", secure);
     }
-    if (tc->live) {
+    if (vrGoldenHasFile(tc->name, ".live.out.xml")) {
         g_autofree char *live = NULL;
 
         def->id = VR_TEST_LIVE_ID;
         live = vrDomainDefFormat(def, 0);
-        vrTestExpect(tc->name, ".live.out.xml", live);
+        vrGoldenExpect(tc->name, ".live.out.xml", live);
         vrTestFixedPoint(def, 0, 0);
     }
 }
 
-static void
-vrTestInvalidCase(const vrTestCase *tc)
+static bool
+vrTestParses(const vrGoldenCase *tc, const char *xml)
 {
-    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
-    g_autofree char *expected = vrTestReadFile(tc->name, ".err");
-    g_autofree char *actual = NULL;
-    g_autofree char *err = NULL;
-    vrDomainDef *def;
+    g_autoptr(vrDomainDef) def = vrDomainDefParseString(xml, VR_DOMAIN_DEF_PARSE_INACTIVE);
 
-    vrErrorReset();
-    def = vrDomainDefParseString(xml, VR_DOMAIN_DEF_PARSE_INACTIVE);
-    if (def) {
-        vrDomainDefFree(def);
-        fail_msg("%s: parsed, but should fail with: %s", tc->name, expected);
-    }
-    err = vrTestLastError();
-    actual = g_strdup_printf("%s\n", err);
-    if (regenerate) {
-        vrTestExpect(tc->name, ".err", actual);
-        return;
-    }
-    assert_string_equal(actual, expected);
-}
-
-static void
-test_case(void **state)
-{
-    const vrTestCase *tc = *state;
-
-    if (tc->invalid)
-        vrTestInvalidCase(tc);
-    else
-        vrTestValidCase(tc);
+    return def != NULL;
 }
 
 /* --- the data directory ------------------------------------------------- */
@@ -195,96 +99,12 @@ static const char *const vrTestOutputSuffixes[] = {
     ".live.out.xml", ".secure.out.xml", ".out.xml", ".err",
 };
 
-/* Names of the cases (NAME.xml) in the data directory, sorted. */
-static GPtrArray *
-vrTestListCases(GPtrArray *files)
-{
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    guint i;
-
-    for (i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-        size_t j;
-        bool output = false;
-
-        for (j = 0; j < G_N_ELEMENTS(vrTestOutputSuffixes); j++)
-            output = output || g_str_has_suffix(file, vrTestOutputSuffixes[j]);
-        if (!output && g_str_has_suffix(file, ".xml"))
-            g_ptr_array_add(names, g_strndup(file, strlen(file) - strlen(".xml")));
-    }
-    return names;
-}
-
-static bool
-vrTestHasFile(GPtrArray *files, const char *name, const char *suffix)
-{
-    g_autofree char *want = g_strconcat(name, suffix, NULL);
-    guint i;
-
-    for (i = 0; i < files->len; i++) {
-        if (strcmp(g_ptr_array_index(files, i), want) == 0)
-            return true;
-    }
-    return false;
-}
-
-static GPtrArray *
-vrTestListFiles(void)
-{
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GDir) dir = g_dir_open(data_dir, 0, NULL);
-    const char *entry;
-
-    if (!dir) {
-        fprintf(stderr, "cannot open data directory %s\n", data_dir);
-        exit(EXIT_FAILURE);
-    }
-    while ((entry = g_dir_read_name(dir)))
-        g_ptr_array_add(files, g_strdup(entry));
-    g_ptr_array_sort(files, (GCompareFunc)g_strcmp0);
-    return files;
-}
-
 /* Every file must belong to a case: NAME.xml plus outputs of that case. */
 static void
 test_no_stray_files(void **state)
 {
-    g_autoptr(GPtrArray) files = vrTestListFiles();
-    g_autoptr(GPtrArray) names = vrTestListCases(files);
-    guint i, j;
-    int stray = 0;
-
-    for (i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-        bool used = false;
-        size_t k;
-
-        for (j = 0; j < names->len && !used; j++) {
-            const char *name = g_ptr_array_index(names, j);
-            const char *rest = file + strlen(name);
-
-            if (!g_str_has_prefix(file, name))
-                continue;
-            used = strcmp(rest, ".xml") == 0;
-            for (k = 0; k < G_N_ELEMENTS(vrTestOutputSuffixes) && !used; k++)
-                used = strcmp(rest, vrTestOutputSuffixes[k]) == 0;
-        }
-        if (!used) {
-            fprintf(stderr, "# unused data file: %s\n", file);
-            stray++;
-        }
-    }
-    for (j = 0; j < names->len; j++) {
-        const char *name = g_ptr_array_index(names, j);
-        bool err = vrTestHasFile(files, name, ".err");
-        bool out = vrTestHasFile(files, name, ".out.xml");
-
-        if (err == out && !regenerate) {
-            fprintf(stderr, "# case %s needs exactly one of .err / .out.xml\n", name);
-            stray++;
-        }
-    }
-    assert_int_equal(stray, 0);
+    assert_int_equal(vrGoldenCountStray(vrTestOutputSuffixes,
+                                        G_N_ELEMENTS(vrTestOutputSuffixes)), 0);
 }
 
 /* --- limits and API edges ------------------------------------------------ */
@@ -330,7 +150,7 @@ test_limit_size(void **state)
 
     assert_string_equal(def->name, "limits");
     assert_null(vrDomainDefParseString(over, VR_DOMAIN_DEF_PARSE_INACTIVE));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: document is 10485761 "
                         "bytes, larger than the limit of 10485760 bytes");
 }
@@ -360,13 +180,13 @@ test_limit_depth(void **state)
     g_autoptr(vrDomainDef) def = vrTestParse(ok, VR_DOMAIN_DEF_PARSE_INACTIVE);
 
     assert_null(vrDomainDefParseString(deep, VR_DOMAIN_DEF_PARSE_INACTIVE));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: element 'n' is nested "
                         "deeper than 256 levels");
     g_clear_pointer(&err, g_free);
     /* Deeper still, libxml2 itself stops (as in libvirt). */
     assert_null(vrDomainDefParseString(deeper, VR_DOMAIN_DEF_PARSE_INACTIVE));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_true(g_str_has_prefix(err, "VIR_ERR_XML_DETAIL: (domain_definition):1: "
                                  "Excessive depth in document: 256 use "
                                  "XML_PARSE_HUGE option\n"));
@@ -420,23 +240,13 @@ test_secure_flag(void **state)
 }
 
 static void
-vrTestCounterBytes(unsigned char *buf, size_t len, void *opaque)
-{
-    unsigned int *counter = opaque;
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        buf[i] = (unsigned char)((*counter)++);
-}
-
-static void
 test_generated_ids(void **state)
 {
     unsigned int counter = 0x10;
     g_autoptr(vrDomainDef) def = NULL;
     g_autofree char *out = NULL;
 
-    vrUUIDSetGenerator(vrTestCounterBytes, &counter);
+    vrUUIDSetGenerator(vrGoldenCounterBytes, &counter);
     def = vrTestParse("<domain type='test'><name>gen</name><genid/>"
                       "<memory>1</memory><os><type>hvm</type></os>"
                       "<devices><interface type='user'/></devices></domain>",
@@ -455,7 +265,7 @@ test_unknown_flags(void **state)
     g_autofree char *err = NULL;
 
     assert_null(vrDomainDefParseString(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL, 1u << 7));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     /* libvirt's virCheckFlags message carries no "invalid argument" prefix. */
     assert_string_equal(err, "VIR_ERR_INVALID_ARG: unsupported flags (0x80) in "
                         "function vrDomainDefParseString");
@@ -476,7 +286,7 @@ test_schema_validation(void **state)
     def = vrTestParse(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL, flags);
     assert_null(vrDomainDefParseString(VR_TEST_DOC_HEAD "<bogus/>" VR_TEST_DOC_TAIL,
                                        flags));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     /* Byte-identical to `virsh define --validate` on libvirt 9.0. */
     assert_string_equal(err, "VIR_ERR_XML_INVALID_SCHEMA: XML document failed to "
                         "validate against schema: Unable to validate doc against "
@@ -486,7 +296,7 @@ test_schema_validation(void **state)
     vrDomainSchemaSetPath("/nonexistent/domain.rng");
     assert_null(vrDomainDefParseString(VR_TEST_DOC_HEAD VR_TEST_DOC_TAIL, flags));
     vrDomainSchemaSetPath(NULL);
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_OPERATION_UNSUPPORTED: Operation not "
                         "supported: schema validation is unavailable: cannot "
                         "read /nonexistent/domain.rng");
@@ -502,7 +312,7 @@ test_cpuset_canonical(void **state)
     assert_string_equal(a, "0,2,4,7-8");
     assert_string_equal(b, "16383");
     assert_null(vrCpusetCanonicalize("16384"));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_INVALID_ARG: invalid argument: "
                         "Failed to parse bitmap '16384'");
 }
@@ -556,7 +366,7 @@ test_metadata_api(void **state)
     assert_string_equal(got, "<foo xmlns:bar=\"urn:other\" a=\"1\">\n  <bar:x/>\n"
                         "  <y>text</y>\n</foo>");
     assert_null(vrDomainDefGetMetadata(def, VR_TEST_E, "urn:none"));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_NO_DOMAIN_METADATA: metadata not found: "
                         "Requested metadata element is not present");
     assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<other:z xmlns:other='urn:z'/>",
@@ -582,12 +392,12 @@ test_metadata_api(void **state)
 
     assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<bad", "app", "urn:app"), -1);
     g_clear_pointer(&err, g_free);
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_DETAIL: (metadata_xml):1: Couldn't find end "
                         "of Start Tag bad line 1\n<bad\n----^");
     assert_int_equal(vrDomainDefSetMetadata(def, VR_TEST_E, "<a/>", "a:b", "urn:x"), -1);
     g_clear_pointer(&err, g_free);
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_INTERNAL_ERROR: internal error: failed to "
                         "validate prefix for a new XML namespace");
 
@@ -626,14 +436,14 @@ test_vireo_limits(void **state)
     g_free(doc);
     doc = vrTestDocWith(long_name, "1");
     assert_null(vrDomainDefParseString(doc, VR_DOMAIN_DEF_PARSE_INACTIVE));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: domain name is longer "
                         "than 1024 bytes");
     g_clear_pointer(&err, g_free);
     g_free(doc);
     doc = vrTestDocWith("tab\there", "1");
     assert_null(vrDomainDefParseString(doc, VR_DOMAIN_DEF_PARSE_INACTIVE));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_DETAIL: invalid char in name: \t");
     g_clear_pointer(&err, g_free);
     g_free(doc);
@@ -643,7 +453,7 @@ test_vireo_limits(void **state)
     g_free(doc);
     doc = vrTestDocWith("cpus", "16385");
     assert_null(vrDomainDefParseString(doc, VR_DOMAIN_DEF_PARSE_INACTIVE));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_CONFIG_UNSUPPORTED: unsupported configuration: "
                         "maximum vcpus count 16385 exceeds the limit of 16384");
 }
@@ -663,47 +473,14 @@ static const struct CMUnitTest vrTestStatic[] = {
     cmocka_unit_test(test_vireo_limits),
 };
 
-static void
-vrTestCaseFree(gpointer data)
-{
-    vrTestCase *tc = data;
-
-    g_free(tc->name);
-    g_free(tc);
-}
-
 int
 main(int argc, char **argv)
 {
-    g_autoptr(GPtrArray) files = NULL;
-    g_autoptr(GPtrArray) names = NULL;
-    g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func(vrTestCaseFree);
-    g_autofree struct CMUnitTest *tests = NULL;
-    size_t ntests = G_N_ELEMENTS(vrTestStatic);
-    guint i;
+    static const vrGoldenSuite suite = {
+        .group = "domain-xml", .data_env = "VIREO_DOMAIN_DATA_DIR",
+        .statics = vrTestStatic, .nstatics = G_N_ELEMENTS(vrTestStatic),
+        .check_valid = vrTestValidCase, .parses = vrTestParses,
+    };
 
-    data_dir = argc > 1 ? argv[1] : g_getenv("VIREO_DOMAIN_DATA_DIR");
-    regenerate = g_strcmp0(g_getenv("VIREO_REGENERATE"), "1") == 0;
-    if (!data_dir) {
-        fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
-        return EXIT_FAILURE;
-    }
-    files = vrTestListFiles();
-    names = vrTestListCases(files);
-    tests = g_new0(struct CMUnitTest, ntests + names->len);
-    memcpy(tests, vrTestStatic, sizeof(vrTestStatic));
-    for (i = 0; i < names->len; i++) {
-        vrTestCase *tc = g_new0(vrTestCase, 1);
-
-        tc->name = g_strdup(g_ptr_array_index(names, i));
-        tc->invalid = vrTestHasFile(files, tc->name, ".err");
-        tc->live = vrTestHasFile(files, tc->name, ".live.out.xml");
-        tc->secure = vrTestHasFile(files, tc->name, ".secure.out.xml");
-        g_ptr_array_add(cases, tc);
-        tests[ntests].name = tc->name;
-        tests[ntests].test_func = test_case;
-        tests[ntests].initial_state = tc;
-        ntests++;
-    }
-    return _cmocka_run_group_tests("domain-xml", tests, ntests, NULL, NULL);
+    return vrGoldenMain(argc, argv, &suite);
 }

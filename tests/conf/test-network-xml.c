@@ -7,71 +7,14 @@
  * copy identically.  A data file no case uses fails the run.
  * VIREO_REGENERATE=1 rewrites the expected files from our output.
  * Usage: test-network-xml DATA_DIR. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "conf/network_conf.h"
 #include "util/error.h"
 #include "util/uuid.h"
-#include "error_names.h"
-
-static const char *data_dir;
-static bool regenerate;
-
-typedef struct {
-    char *name;
-    bool invalid;
-} vrTestCase;
-
-static char *
-vrTestLastError(void)
-{
-    const virError *err = vrErrorLast();
-    size_t i;
-
-    if (!err)
-        return g_strdup("(no error)");
-    for (i = 0; i < G_N_ELEMENTS(vrTestErrorNames); i++) {
-        if (vrTestErrorNames[i].code == err->code)
-            return g_strdup_printf("%s: %s", vrTestErrorNames[i].name,
-                                   err->message ? err->message : "");
-    }
-    return g_strdup_printf("VIR_ERR_UNKNOWN: %s", err->message ? err->message : "");
-}
-
-static char *
-vrTestReadFile(const char *name, const char *suffix)
-{
-    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
-    char *data = NULL;
-
-    if (!g_file_get_contents(path, &data, NULL, NULL))
-        fail_msg("cannot read %s", path);
-    return data;
-}
-
-static void
-vrTestExpect(const char *name, const char *suffix, const char *actual)
-{
-    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
-    g_autofree char *expected = NULL;
-
-    if (regenerate) {
-        assert_true(g_file_set_contents(path, actual, -1, NULL));
-        return;
-    }
-    expected = vrTestReadFile(name, suffix);
-    if (strcmp(expected, actual) != 0) {
-        fprintf(stderr, "# %s differs; got:\n%s", path, actual);
-        fail_msg("%s%s: output differs from the expected file", name, suffix);
-    }
-}
+#include "golden.h"
 
 static vrNetworkDef *
 vrTestParse(const char *xml)
@@ -79,7 +22,7 @@ vrTestParse(const char *xml)
     vrNetworkDef *def = vrNetworkDefParseString(xml, 0);
 
     if (!def) {
-        g_autofree char *err = vrTestLastError();
+        g_autofree char *err = vrGoldenLastError();
 
         fail_msg("parse failed: %s", err);
     }
@@ -87,9 +30,8 @@ vrTestParse(const char *xml)
 }
 
 static void
-vrTestValidCase(const vrTestCase *tc)
+vrTestValidCase(const vrGoldenCase *tc, const char *xml)
 {
-    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
     g_autoptr(vrNetworkDef) def = vrTestParse(xml);
     g_autofree char *out = vrNetworkDefFormat(def);
     g_autoptr(vrNetworkDef) again = NULL;
@@ -97,7 +39,7 @@ vrTestValidCase(const vrTestCase *tc)
     g_autofree char *out_again = NULL;
     g_autofree char *copied = NULL;
 
-    vrTestExpect(tc->name, ".out.xml", out);
+    vrGoldenExpect(tc->name, ".out.xml", out);
     again = vrTestParse(out);
     out_again = vrNetworkDefFormat(again);
     assert_string_equal(out_again, out);
@@ -105,127 +47,24 @@ vrTestValidCase(const vrTestCase *tc)
     assert_string_equal(copied, out);
 }
 
-static void
-vrTestInvalidCase(const vrTestCase *tc)
+static bool
+vrTestParses(const vrGoldenCase *tc, const char *xml)
 {
-    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
-    g_autofree char *expected = vrTestReadFile(tc->name, ".err");
-    g_autofree char *actual = NULL;
-    g_autofree char *err = NULL;
-    vrNetworkDef *def;
+    g_autoptr(vrNetworkDef) def = vrNetworkDefParseString(xml, 0);
 
-    vrErrorReset();
-    if ((def = vrNetworkDefParseString(xml, 0))) {
-        vrNetworkDefFree(def);
-        fail_msg("%s: parsed, but should fail with: %s", tc->name, expected);
-    }
-    err = vrTestLastError();
-    actual = g_strdup_printf("%s\n", err);
-    if (regenerate) {
-        vrTestExpect(tc->name, ".err", actual);
-        return;
-    }
-    assert_string_equal(actual, expected);
-}
-
-static void
-test_case(void **state)
-{
-    const vrTestCase *tc = *state;
-
-    if (tc->invalid)
-        vrTestInvalidCase(tc);
-    else
-        vrTestValidCase(tc);
+    return def != NULL;
 }
 
 /* --- the data directory ------------------------------------------------- */
 
-static GPtrArray *
-vrTestListFiles(void)
-{
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GDir) dir = g_dir_open(data_dir, 0, NULL);
-    const char *entry;
-
-    if (!dir) {
-        fprintf(stderr, "cannot open data directory %s\n", data_dir);
-        exit(EXIT_FAILURE);
-    }
-    while ((entry = g_dir_read_name(dir)))
-        g_ptr_array_add(files, g_strdup(entry));
-    g_ptr_array_sort(files, (GCompareFunc)g_strcmp0);
-    return files;
-}
-
-static bool
-vrTestIsOutput(const char *file)
-{
-    return g_str_has_suffix(file, ".out.xml") || g_str_has_suffix(file, ".err");
-}
-
-static GPtrArray *
-vrTestListCases(GPtrArray *files)
-{
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    guint i;
-
-    for (i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-
-        if (!vrTestIsOutput(file) && g_str_has_suffix(file, ".xml"))
-            g_ptr_array_add(names, g_strndup(file, strlen(file) - strlen(".xml")));
-    }
-    return names;
-}
-
-static bool
-vrTestHasFile(GPtrArray *files, const char *name, const char *suffix)
-{
-    g_autofree char *want = g_strconcat(name, suffix, NULL);
-    guint i;
-
-    for (i = 0; i < files->len; i++) {
-        if (strcmp(g_ptr_array_index(files, i), want) == 0)
-            return true;
-    }
-    return false;
-}
+static const char *const vrTestOutputSuffixes[] = { ".out.xml", ".err" };
 
 /* Every file belongs to a case, and each case has exactly one expectation. */
 static void
 test_no_stray_files(void **state)
 {
-    g_autoptr(GPtrArray) files = vrTestListFiles();
-    g_autoptr(GPtrArray) names = vrTestListCases(files);
-    guint i;
-    int stray = 0;
-
-    for (i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-        g_autofree char *base = NULL;
-
-        if (g_str_has_suffix(file, ".out.xml"))
-            base = g_strndup(file, strlen(file) - strlen(".out.xml"));
-        else if (g_str_has_suffix(file, ".err"))
-            base = g_strndup(file, strlen(file) - strlen(".err"));
-        else if (g_str_has_suffix(file, ".xml"))
-            continue;
-        if (!base || !vrTestHasFile(files, base, ".xml")) {
-            fprintf(stderr, "# unused data file: %s\n", file);
-            stray++;
-        }
-    }
-    for (i = 0; i < names->len; i++) {
-        const char *name = g_ptr_array_index(names, i);
-
-        if (vrTestHasFile(files, name, ".err") == vrTestHasFile(files, name, ".out.xml") &&
-            !regenerate) {
-            fprintf(stderr, "# case %s needs exactly one of .err / .out.xml\n", name);
-            stray++;
-        }
-    }
-    assert_int_equal(stray, 0);
+    assert_int_equal(vrGoldenCountStray(vrTestOutputSuffixes,
+                                        G_N_ELEMENTS(vrTestOutputSuffixes)), 0);
 }
 
 /* --- limits, flags, schema ------------------------------------------------ */
@@ -252,14 +91,14 @@ test_name_limits(void **state)
     g_free(doc);
     doc = vrTestNamed(over);
     assert_null(vrNetworkDefParseString(doc, 0));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: network name is longer than "
                         "1024 bytes");
     g_clear_pointer(&err, g_free);
     g_free(doc);
     doc = vrTestNamed("tab\there");
     assert_null(vrNetworkDefParseString(doc, 0));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_DETAIL: invalid char in name: \t");
 }
 
@@ -276,19 +115,9 @@ test_list_limit(void **state)
     g_string_append(doc, "</network>");
     xml = g_string_free(doc, FALSE);
     assert_null(vrNetworkDefParseString(xml, 0));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: network 'many' has more than "
                         "65536 ip elements");
-}
-
-static void
-vrTestCounterBytes(unsigned char *buf, size_t len, void *opaque)
-{
-    unsigned int *counter = opaque;
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        buf[i] = (unsigned char)((*counter)++);
 }
 
 static void
@@ -298,7 +127,7 @@ test_generated_uuid(void **state)
     g_autoptr(vrNetworkDef) def = NULL;
     g_autofree char *out = NULL;
 
-    vrUUIDSetGenerator(vrTestCounterBytes, &counter);
+    vrUUIDSetGenerator(vrGoldenCounterBytes, &counter);
     def = vrTestParse("<network><name>gen</name></network>");
     vrUUIDSetGenerator(NULL, NULL);
     out = vrNetworkDefFormat(def);
@@ -313,7 +142,7 @@ test_unknown_flags(void **state)
     g_autofree char *err = NULL;
 
     assert_null(vrNetworkDefParseString("<network><name>x</name></network>", 1u << 5));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_INVALID_ARG: unsupported flags (0x20) in function "
                         "vrNetworkDefParseString");
 }
@@ -334,7 +163,7 @@ test_schema_validation(void **state)
     assert_non_null(def);
     assert_null(vrNetworkDefParseString("<network><name>v2</name><bogus/></network>",
                                         VR_NETWORK_DEF_PARSE_VALIDATE_SCHEMA));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_INVALID_SCHEMA: XML document failed to validate "
                         "against schema: Unable to validate doc against " VR_TEST_SCHEMA
                         "\nElement network has extra content: bogus\n");
@@ -350,13 +179,13 @@ test_range_checks(void **state)
     assert_int_equal(vrNetAddrParse("2001:db8::1", &b), 0);
     assert_int_equal(vrNetAddrGetRange(&b, &a, NULL, 0), 16);
     assert_int_equal(vrNetAddrGetRange(&a, &b, NULL, 0), -1);
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_INTERNAL_ERROR: internal error: range 2001:db8::10 - "
                         "2001:db8::1 start larger than end");
     g_clear_pointer(&err, g_free);
     assert_int_equal(vrNetAddrParse("10.0.0.1", &b), 0);
     assert_int_equal(vrNetAddrGetRange(&a, &b, NULL, 0), -1);
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_INTERNAL_ERROR: internal error: mismatch of address "
                         "family in range 2001:db8::10 - 10.0.0.1");
     assert_int_equal(vrNetAddrParse("bogus", &a), -1);
@@ -486,13 +315,13 @@ test_update_sections(void **state)
         rc = vrNetworkDefUpdateSection(def, u->command, u->section, u->index, u->xml);
         after = vrNetworkDefFormat(def);
         if (u->error) {
-            g_autofree char *err = vrTestLastError();
+            g_autofree char *err = vrGoldenLastError();
 
             if (rc != -1 || strcmp(err, u->error) != 0)
                 fail_msg("update %zu: rc %d, got '%s', want '%s'", i, rc, err, u->error);
             assert_string_equal(after, before);      /* unchanged on error */
         } else if (rc != 0) {
-            g_autofree char *err = vrTestLastError();
+            g_autofree char *err = vrGoldenLastError();
 
             fail_msg("update %zu failed: %s", i, err);
         }
@@ -511,7 +340,7 @@ test_update_revalidates(void **state)
 
     assert_int_equal(vrNetworkDefUpdateSection(def, CMD(ADD_LAST), SEC(FORWARD_INTERFACE),
                                                -1, "<interface dev='eth0'/>"), -1);
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: forward dev not allowed for "
                         "network 'o' with forward mode='open'");
     assert_int_equal(def->forward.ifs->len, 0);
@@ -529,45 +358,14 @@ static const struct CMUnitTest vrTestStatic[] = {
     cmocka_unit_test(test_update_revalidates),
 };
 
-static void
-vrTestCaseFree(gpointer data)
-{
-    vrTestCase *tc = data;
-
-    g_free(tc->name);
-    g_free(tc);
-}
-
 int
 main(int argc, char **argv)
 {
-    g_autoptr(GPtrArray) files = NULL;
-    g_autoptr(GPtrArray) names = NULL;
-    g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func(vrTestCaseFree);
-    g_autofree struct CMUnitTest *tests = NULL;
-    size_t ntests = G_N_ELEMENTS(vrTestStatic);
-    guint i;
+    static const vrGoldenSuite suite = {
+        .group = "network-xml", .data_env = "VIREO_NETWORK_DATA_DIR",
+        .statics = vrTestStatic, .nstatics = G_N_ELEMENTS(vrTestStatic),
+        .check_valid = vrTestValidCase, .parses = vrTestParses,
+    };
 
-    data_dir = argc > 1 ? argv[1] : g_getenv("VIREO_NETWORK_DATA_DIR");
-    regenerate = g_strcmp0(g_getenv("VIREO_REGENERATE"), "1") == 0;
-    if (!data_dir) {
-        fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
-        return EXIT_FAILURE;
-    }
-    files = vrTestListFiles();
-    names = vrTestListCases(files);
-    tests = g_new0(struct CMUnitTest, ntests + names->len);
-    memcpy(tests, vrTestStatic, sizeof(vrTestStatic));
-    for (i = 0; i < names->len; i++) {
-        vrTestCase *tc = g_new0(vrTestCase, 1);
-
-        tc->name = g_strdup(g_ptr_array_index(names, i));
-        tc->invalid = vrTestHasFile(files, tc->name, ".err");
-        g_ptr_array_add(cases, tc);
-        tests[ntests].name = tc->name;
-        tests[ntests].test_func = test_case;
-        tests[ntests].initial_state = tc;
-        ntests++;
-    }
-    return _cmocka_run_group_tests("network-xml", tests, ntests, NULL, NULL);
+    return vrGoldenMain(argc, argv, &suite);
 }

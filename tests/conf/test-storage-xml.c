@@ -9,27 +9,14 @@
  * identically.  A data file no case uses fails the run.
  * VIREO_REGENERATE=1 rewrites the expected files from our output.
  * Usage: test-storage-xml DATA_DIR. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "conf/storage_conf.h"
 #include "conf/domain_conf.h"
 #include "util/error.h"
-#include "error_names.h"
-
-static const char *data_dir;
-static bool regenerate;
-
-typedef struct {
-    char *name;
-    bool invalid;
-} vrTestCase;
+#include "golden.h"
 
 /* The pools volume cases are created in (capture-storage.py's VOLUME_POOLS). */
 static const struct {
@@ -49,57 +36,6 @@ static const struct {
                "<device path='iqn.2013-06.com.example:pool'/></source>"
                "<target><path>/dev/disk/by-path</path></target></pool>" },
 };
-
-static const char *
-vrTestErrorName(int code)
-{
-    size_t i;
-
-    for (i = 0; i < G_N_ELEMENTS(vrTestErrorNames); i++) {
-        if (vrTestErrorNames[i].code == code)
-            return vrTestErrorNames[i].name;
-    }
-    return "VIR_ERR_UNKNOWN";
-}
-
-static char *
-vrTestLastError(void)
-{
-    const virError *err = vrErrorLast();
-
-    if (!err)
-        return g_strdup("(no error)");
-    return g_strdup_printf("%s: %s", vrTestErrorName(err->code),
-                           err->message ? err->message : "");
-}
-
-static char *
-vrTestReadFile(const char *name, const char *suffix)
-{
-    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
-    char *data = NULL;
-
-    if (!g_file_get_contents(path, &data, NULL, NULL))
-        fail_msg("cannot read %s", path);
-    return data;
-}
-
-static void
-vrTestExpect(const char *name, const char *suffix, const char *actual)
-{
-    g_autofree char *path = g_strdup_printf("%s/%s%s", data_dir, name, suffix);
-    g_autofree char *expected = NULL;
-
-    if (regenerate) {
-        assert_true(g_file_set_contents(path, actual, -1, NULL));
-        return;
-    }
-    expected = vrTestReadFile(name, suffix);
-    if (strcmp(expected, actual) != 0) {
-        fprintf(stderr, "# %s differs; got:\n%s", path, actual);
-        fail_msg("%s%s: output differs from the expected file", name, suffix);
-    }
-}
 
 /* The pool a volume case lives in (parsed, with the driver's target). */
 static vrStoragePoolDef *
@@ -129,7 +65,7 @@ vrTestPoolDefaults(vrStoragePoolDef *def)
 }
 
 static void
-vrTestValidPool(const vrTestCase *tc, const char *xml)
+vrTestValidPool(const vrGoldenCase *tc, const char *xml)
 {
     g_autoptr(vrStoragePoolDef) def = vrStoragePoolDefParseString(xml, 0);
     g_autoptr(vrStoragePoolDef) again = NULL;
@@ -139,13 +75,13 @@ vrTestValidPool(const vrTestCase *tc, const char *xml)
     g_autofree char *copied = NULL;
 
     if (!def) {
-        g_autofree char *err = vrTestLastError();
+        g_autofree char *err = vrGoldenLastError();
 
         fail_msg("%s: parse failed: %s", tc->name, err);
     }
     vrTestPoolDefaults(def);
     out = vrStoragePoolDefFormat(def);
-    vrTestExpect(tc->name, ".out.xml", out);
+    vrGoldenExpect(tc->name, ".out.xml", out);
     again = vrStoragePoolDefParseString(out, 0);
     assert_non_null(again);
     vrTestPoolDefaults(again);
@@ -158,7 +94,7 @@ vrTestValidPool(const vrTestCase *tc, const char *xml)
 }
 
 static void
-vrTestValidVolume(const vrTestCase *tc, const char *xml)
+vrTestValidVolume(const vrGoldenCase *tc, const char *xml)
 {
     g_autoptr(vrStoragePoolDef) pool = vrTestVolumePool(tc->name);
     g_autoptr(vrStorageVolDef) def = vrStorageVolDefParseString(pool, xml, 0);
@@ -169,13 +105,13 @@ vrTestValidVolume(const vrTestCase *tc, const char *xml)
     g_autofree char *copied = NULL;
 
     if (!def) {
-        g_autofree char *err = vrTestLastError();
+        g_autofree char *err = vrGoldenLastError();
 
         fail_msg("%s: parse failed: %s", tc->name, err);
     }
     vrStorageVolDefPlaceInPool(pool, def);
     out = vrStorageVolDefFormat(pool, def);
-    vrTestExpect(tc->name, ".out.xml", out);
+    vrGoldenExpect(tc->name, ".out.xml", out);
     again = vrStorageVolDefParseString(pool, out, 0);
     assert_non_null(again);
     out2 = vrStorageVolDefFormat(pool, again);
@@ -188,8 +124,10 @@ vrTestValidVolume(const vrTestCase *tc, const char *xml)
 
 /* Parse the case's document; true when it parsed. */
 static bool
-vrTestParses(const char *name, const char *xml)
+vrTestParses(const vrGoldenCase *tc, const char *xml)
 {
+    const char *name = tc->name;
+
     if (g_str_has_prefix(name, "pool-")) {
         g_autoptr(vrStoragePoolDef) def = vrStoragePoolDefParseString(xml, 0);
 
@@ -203,33 +141,9 @@ vrTestParses(const char *name, const char *xml)
 }
 
 static void
-vrTestInvalidCase(const vrTestCase *tc, const char *xml)
+vrTestValidCase(const vrGoldenCase *tc, const char *xml)
 {
-    g_autofree char *expected = vrTestReadFile(tc->name, ".err");
-    g_autofree char *err = NULL;
-    g_autofree char *actual = NULL;
-
-    vrErrorReset();
-    if (vrTestParses(tc->name, xml))
-        fail_msg("%s: parsed, but should fail with: %s", tc->name, expected);
-    err = vrTestLastError();
-    actual = g_strdup_printf("%s\n", err);
-    if (regenerate) {
-        vrTestExpect(tc->name, ".err", actual);
-        return;
-    }
-    assert_string_equal(actual, expected);
-}
-
-static void
-test_case(void **state)
-{
-    const vrTestCase *tc = *state;
-    g_autofree char *xml = vrTestReadFile(tc->name, ".xml");
-
-    if (tc->invalid)
-        vrTestInvalidCase(tc, xml);
-    else if (g_str_has_prefix(tc->name, "pool-"))
+    if (g_str_has_prefix(tc->name, "pool-"))
         vrTestValidPool(tc, xml);
     else
         vrTestValidVolume(tc, xml);
@@ -237,90 +151,20 @@ test_case(void **state)
 
 /* --- the data directory ------------------------------------------------- */
 
-static GPtrArray *
-vrTestListFiles(void)
-{
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GDir) dir = g_dir_open(data_dir, 0, NULL);
-    const char *entry;
-
-    if (!dir) {
-        fprintf(stderr, "cannot open data directory %s\n", data_dir);
-        exit(EXIT_FAILURE);
-    }
-    while ((entry = g_dir_read_name(dir)))
-        g_ptr_array_add(files, g_strdup(entry));
-    g_ptr_array_sort(files, (GCompareFunc)g_strcmp0);
-    return files;
-}
-
-/* Case names: NAME.xml files that are not outputs. */
-static GPtrArray *
-vrTestListCases(GPtrArray *files)
-{
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    guint i;
-
-    for (i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-
-        if (g_str_has_suffix(file, ".xml") && !g_str_has_suffix(file, ".out.xml"))
-            g_ptr_array_add(names, g_strndup(file, strlen(file) - strlen(".xml")));
-    }
-    return names;
-}
-
-static bool
-vrTestHasFile(GPtrArray *files, const char *name, const char *suffix)
-{
-    g_autofree char *want = g_strconcat(name, suffix, NULL);
-    guint i;
-
-    for (i = 0; i < files->len; i++) {
-        if (strcmp(g_ptr_array_index(files, i), want) == 0)
-            return true;
-    }
-    return false;
-}
+static const char *const vrTestOutputSuffixes[] = { ".out.xml", ".err" };
 
 /* Every file belongs to a case, and every case has exactly one outcome. */
 static void
 test_no_stray_files(void **state)
 {
-    g_autoptr(GPtrArray) files = vrTestListFiles();
-    g_autoptr(GPtrArray) names = vrTestListCases(files);
-    static const char *const suffixes[] = { ".xml", ".out.xml", ".err" };
-    guint i, j;
-    int stray = 0;
+    GPtrArray *names = vrGoldenCaseNames();
+    int stray = vrGoldenCountStray(vrTestOutputSuffixes,
+                                   G_N_ELEMENTS(vrTestOutputSuffixes));
+    guint j;
 
-    for (i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-        bool used = false;
-
-        for (j = 0; j < names->len && !used; j++) {
-            const char *name = g_ptr_array_index(names, j);
-            size_t k;
-
-            for (k = 0; k < G_N_ELEMENTS(suffixes) && !used; k++) {
-                g_autofree char *want = g_strconcat(name, suffixes[k], NULL);
-
-                used = strcmp(file, want) == 0;
-            }
-        }
-        if (!used) {
-            fprintf(stderr, "# unused data file: %s\n", file);
-            stray++;
-        }
-    }
     for (j = 0; j < names->len; j++) {
         const char *name = g_ptr_array_index(names, j);
-        bool err = vrTestHasFile(files, name, ".err");
-        bool out = vrTestHasFile(files, name, ".out.xml");
 
-        if (err == out && !regenerate) {
-            fprintf(stderr, "# case %s needs exactly one of .err / .out.xml\n", name);
-            stray++;
-        }
         if (!g_str_has_prefix(name, "pool-") && !g_str_has_prefix(name, "vol-")) {
             fprintf(stderr, "# case %s is neither pool-* nor vol-*\n", name);
             stray++;
@@ -367,7 +211,7 @@ test_limit_hosts(void **state)
     assert_non_null(def);
     assert_int_equal(def->source.nhosts, VR_STORAGE_POOL_HOSTS_MAX);
     assert_null(vrStoragePoolDefParseString(over, 0));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_XML_ERROR: XML error: too many <host> elements "
                         "(limit 64)");
 }
@@ -385,7 +229,7 @@ test_limit_capacity(void **state)
     assert_null(vrStorageVolDefParseString(pool,
         "<volume><name>m</name><capacity unit='b'>9223372036854775808</capacity></volume>",
         0));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_OVERFLOW: numerical overflow: value too large: "
                         "9223372036854775808b");
 }
@@ -411,7 +255,7 @@ test_unsupported_type(void **state)
                                             "<adapter type='scsi_host' name='host0'/>"
                                             "</source><target><path>/dev</path>"
                                             "</target></pool>", 0));
-    err = vrTestLastError();
+    err = vrGoldenLastError();
     assert_string_equal(err, "VIR_ERR_CONFIG_UNSUPPORTED: unsupported configuration: "
                         "storage pool type 'scsi' is not supported");
 }
@@ -452,41 +296,25 @@ test_place_without_target(void **state)
     assert_string_equal(vol->key, "(null)/v1");
 }
 
+static const struct CMUnitTest vrTestStatic[] = {
+    cmocka_unit_test(test_no_stray_files),
+    cmocka_unit_test(test_generated_uuid),
+    cmocka_unit_test(test_limit_hosts),
+    cmocka_unit_test(test_limit_capacity),
+    cmocka_unit_test(test_optional_capacity),
+    cmocka_unit_test(test_unsupported_type),
+    cmocka_unit_test(test_perms_wrap),
+    cmocka_unit_test(test_place_without_target),
+};
+
 int
 main(int argc, char **argv)
 {
-    g_autoptr(GPtrArray) files = NULL;
-    g_autoptr(GPtrArray) names = NULL;
-    struct CMUnitTest *tests;
-    vrTestCase *cases;
-    guint i, n = 0;
-    int rc;
+    static const vrGoldenSuite suite = {
+        .group = "storage-xml", .data_env = "VIREO_STORAGE_DATA_DIR",
+        .statics = vrTestStatic, .nstatics = G_N_ELEMENTS(vrTestStatic),
+        .check_valid = vrTestValidCase, .parses = vrTestParses,
+    };
 
-    data_dir = argc > 1 ? argv[1] : getenv("VIREO_STORAGE_DATA_DIR");
-    if (!data_dir) {
-        fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
-        return EXIT_FAILURE;
-    }
-    regenerate = g_strcmp0(getenv("VIREO_REGENERATE"), "1") == 0;
-    files = vrTestListFiles();
-    names = vrTestListCases(files);
-    cases = g_new0(vrTestCase, names->len);
-    tests = g_new0(struct CMUnitTest, names->len + 8);
-    for (i = 0; i < names->len; i++) {
-        cases[i].name = g_ptr_array_index(names, i);
-        cases[i].invalid = vrTestHasFile(files, cases[i].name, ".err");
-        tests[n++] = (struct CMUnitTest){ cases[i].name, test_case, NULL, NULL, &cases[i] };
-    }
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_no_stray_files);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_generated_uuid);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_limit_hosts);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_limit_capacity);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_optional_capacity);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_unsupported_type);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_perms_wrap);
-    tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_place_without_target);
-    rc = _cmocka_run_group_tests("storage-xml", tests, n, NULL, NULL);
-    g_free(tests);
-    g_free(cases);
-    return rc;
+    return vrGoldenMain(argc, argv, &suite);
 }

@@ -482,77 +482,65 @@ const vrShCmdDef vrShCmdNetName = {
 
 /* ---- net-define, net-create ---- */
 
+/* net-define (create false) or net-create: the network of --file, with
+ * --validate checking it against the schema first. */
 static bool
-cmdNetDefine(vrShCtl *ctl, const vrShCmd *cmd)
+vrShNetFromFile(vrShCtl *ctl, const vrShCmd *cmd, bool create)
 {
     g_autoptr(virNetwork) net = NULL;
     g_autofree char *xml = NULL;
     const char *from = NULL;
+    bool validate;
 
     if (vrShOptString(ctl, cmd, "file", &from) < 0)
         return false;
     if (vrShReadFile(from, &xml) < 0)
         return false;
-    if (vrShOptBool(cmd, "validate"))
-        net = virNetworkDefineXMLFlags(ctl->conn, xml, VIR_NETWORK_DEFINE_VALIDATE);
+    validate = vrShOptBool(cmd, "validate");
+    if (create)
+        net = validate ? virNetworkCreateXMLFlags(ctl->conn, xml, VIR_NETWORK_CREATE_VALIDATE)
+                       : virNetworkCreateXML(ctl->conn, xml);
     else
-        net = virNetworkDefineXML(ctl->conn, xml);
+        net = validate ? virNetworkDefineXMLFlags(ctl->conn, xml, VIR_NETWORK_DEFINE_VALIDATE)
+                       : virNetworkDefineXML(ctl->conn, xml);
     if (!net) {
-        vrShError(ctl, "Failed to define network from %s", from);
+        vrShError(ctl, "Failed to %s network from %s", create ? "create" : "define", from);
         return false;
     }
-    vrShPrintExtra(ctl, "Network %s defined from %s\n",
-                   virNetworkGetName(net), from);
+    vrShPrintExtra(ctl, "Network %s %s from %s\n", virNetworkGetName(net),
+                   create ? "created" : "defined", from);
     return true;
 }
 
 
-static const vrShOptDef opts_net_define[] = {
+static bool
+cmdNetDefine(vrShCtl *ctl, const vrShCmd *cmd)
+{
+    return vrShNetFromFile(ctl, cmd, false);
+}
+
+
+static bool
+cmdNetCreate(vrShCtl *ctl, const vrShCmd *cmd)
+{
+    return vrShNetFromFile(ctl, cmd, true);
+}
+
+
+static const vrShOptDef opts_net_from_file[] = {
     VR_SH_OPT_FILE("file containing an XML network description"),
     VR_SH_OPT_BOOL("validate", "validate the XML against the schema"),
     VR_SH_OPT_END
 };
 
 const vrShCmdDef vrShCmdNetDefine = {
-    .name = "net-define", .handler = cmdNetDefine, .opts = opts_net_define,
+    .name = "net-define", .handler = cmdNetDefine, .opts = opts_net_from_file,
     .help = "define an inactive persistent virtual network or modify an existing persistent one from an XML file",
     .desc = "Define or modify a persistent virtual network.",
 };
 
-
-static bool
-cmdNetCreate(vrShCtl *ctl, const vrShCmd *cmd)
-{
-    g_autoptr(virNetwork) net = NULL;
-    g_autofree char *xml = NULL;
-    const char *from = NULL;
-
-    if (vrShOptString(ctl, cmd, "file", &from) < 0)
-        return false;
-    if (vrShReadFile(from, &xml) < 0)
-        return false;
-    if (vrShOptBool(cmd, "validate"))
-        net = virNetworkCreateXMLFlags(ctl->conn, xml, VIR_NETWORK_CREATE_VALIDATE);
-    else
-        net = virNetworkCreateXML(ctl->conn, xml);
-    if (!net) {
-        vrShError(ctl, "Failed to create network from %s", from);
-        return false;
-    }
-    vrShPrintExtra(ctl, "Network %s created from %s\n",
-                   virNetworkGetName(net), from);
-    return true;
-}
-
-
-static const vrShOptDef opts_net_create[] = {
-    VR_SH_OPT_FILE("file containing an XML network description"),
-    VR_SH_OPT_BOOL("validate", "validate the XML against the schema"),
-    VR_SH_OPT_END
-};
-
 const vrShCmdDef vrShCmdNetCreate = {
-    .name = "net-create", .handler = cmdNetCreate, .opts = opts_net_create,
+    .name = "net-create", .handler = cmdNetCreate, .opts = opts_net_from_file,
     .help = "create a network from an XML file", .desc = "Create a network.",
 };
 

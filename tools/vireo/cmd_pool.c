@@ -633,8 +633,10 @@ vrShPoolBuildFlags(vrShCtl *ctl, const vrShCmd *cmd, unsigned int *flags)
 }
 
 
+/* pool-define (create false) or pool-create: the pool of --file, with
+ * --validate (define) or the build flags (create). */
 static bool
-cmdPoolDefine(vrShCtl *ctl, const vrShCmd *cmd)
+vrShPoolFromFile(vrShCtl *ctl, const vrShCmd *cmd, bool create)
 {
     g_autoptr(virStoragePool) pool = NULL;
     g_autofree char *xml = NULL;
@@ -643,17 +645,30 @@ cmdPoolDefine(vrShCtl *ctl, const vrShCmd *cmd)
 
     if (vrShOptString(ctl, cmd, "file", &from) < 0)
         return false;
-    if (vrShOptBool(cmd, "validate"))
+    if (create) {
+        if (!vrShPoolBuildFlags(ctl, cmd, &flags))
+            return false;
+    } else if (vrShOptBool(cmd, "validate")) {
         flags |= VIR_STORAGE_POOL_DEFINE_VALIDATE;
+    }
     if (vrShReadFile(from, &xml) < 0)
         return false;
-    if (!(pool = virStoragePoolDefineXML(ctl->conn, xml, flags))) {
-        vrShError(ctl, "Failed to define pool from %s", from);
+    pool = create ? virStoragePoolCreateXML(ctl->conn, xml, flags)
+                  : virStoragePoolDefineXML(ctl->conn, xml, flags);
+    if (!pool) {
+        vrShError(ctl, "Failed to %s pool from %s", create ? "create" : "define", from);
         return false;
     }
-    vrShPrintExtra(ctl, "Pool %s defined from %s\n",
-                   virStoragePoolGetName(pool), from);
+    vrShPrintExtra(ctl, "Pool %s %s from %s\n", virStoragePoolGetName(pool),
+                   create ? "created" : "defined", from);
     return true;
+}
+
+
+static bool
+cmdPoolDefine(vrShCtl *ctl, const vrShCmd *cmd)
+{
+    return vrShPoolFromFile(ctl, cmd, false);
 }
 
 
@@ -673,24 +688,7 @@ const vrShCmdDef vrShCmdPoolDefine = {
 static bool
 cmdPoolCreate(vrShCtl *ctl, const vrShCmd *cmd)
 {
-    g_autoptr(virStoragePool) pool = NULL;
-    g_autofree char *xml = NULL;
-    const char *from = NULL;
-    unsigned int flags;
-
-    if (vrShOptString(ctl, cmd, "file", &from) < 0)
-        return false;
-    if (!vrShPoolBuildFlags(ctl, cmd, &flags))
-        return false;
-    if (vrShReadFile(from, &xml) < 0)
-        return false;
-    if (!(pool = virStoragePoolCreateXML(ctl->conn, xml, flags))) {
-        vrShError(ctl, "Failed to create pool from %s", from);
-        return false;
-    }
-    vrShPrintExtra(ctl, "Pool %s created from %s\n",
-                   virStoragePoolGetName(pool), from);
-    return true;
+    return vrShPoolFromFile(ctl, cmd, true);
 }
 
 
@@ -823,50 +821,46 @@ vrShPoolXML(vrShCtl *ctl, const vrShCmd *cmd, const char **name)
 }
 
 
+/* pool-define-as (create false) or pool-create-as: the pool the options
+ * describe, or its XML with --print-xml. */
 static bool
-cmdPoolDefineAs(vrShCtl *ctl, const vrShCmd *cmd)
+vrShPoolFromArgs(vrShCtl *ctl, const vrShCmd *cmd, bool create)
 {
     g_autoptr(virStoragePool) pool = NULL;
     g_autofree char *xml = NULL;
     const char *name = NULL;
+    unsigned int flags = 0;
 
+    if (create && !vrShPoolBuildFlags(ctl, cmd, &flags))
+        return false;
     if (!(xml = vrShPoolXML(ctl, cmd, &name)))
         return false;
     if (vrShOptBool(cmd, "print-xml")) {
         vrShPrint(ctl, "%s", xml);
         return true;
     }
-    if (!(pool = virStoragePoolDefineXML(ctl->conn, xml, 0))) {
-        vrShError(ctl, "Failed to define pool %s", name);
+    pool = create ? virStoragePoolCreateXML(ctl->conn, xml, flags)
+                  : virStoragePoolDefineXML(ctl->conn, xml, 0);
+    if (!pool) {
+        vrShError(ctl, "Failed to %s pool %s", create ? "create" : "define", name);
         return false;
     }
-    vrShPrintExtra(ctl, "Pool %s defined\n", name);
+    vrShPrintExtra(ctl, "Pool %s %s\n", name, create ? "created" : "defined");
     return true;
+}
+
+
+static bool
+cmdPoolDefineAs(vrShCtl *ctl, const vrShCmd *cmd)
+{
+    return vrShPoolFromArgs(ctl, cmd, false);
 }
 
 
 static bool
 cmdPoolCreateAs(vrShCtl *ctl, const vrShCmd *cmd)
 {
-    g_autoptr(virStoragePool) pool = NULL;
-    g_autofree char *xml = NULL;
-    const char *name = NULL;
-    unsigned int flags;
-
-    if (!vrShPoolBuildFlags(ctl, cmd, &flags))
-        return false;
-    if (!(xml = vrShPoolXML(ctl, cmd, &name)))
-        return false;
-    if (vrShOptBool(cmd, "print-xml")) {
-        vrShPrint(ctl, "%s", xml);
-        return true;
-    }
-    if (!(pool = virStoragePoolCreateXML(ctl->conn, xml, flags))) {
-        vrShError(ctl, "Failed to create pool %s", name);
-        return false;
-    }
-    vrShPrintExtra(ctl, "Pool %s created\n", name);
-    return true;
+    return vrShPoolFromArgs(ctl, cmd, true);
 }
 
 

@@ -1023,15 +1023,12 @@ vrShVolRange(vrShCtl *ctl, const vrShCmd *cmd, unsigned long long *offset,
 }
 
 
-/* Sends the open file fd to the stream and finishes it. */
+/* Closes the local file *fd (set to -1) and finishes the stream, or
+ * aborts it when the file does not close. */
 static bool
-vrShVolSend(vrShCtl *ctl, virStreamPtr st, int *fd, const char *name,
-            const char *file)
+vrShVolFinish(vrShCtl *ctl, virStreamPtr st, int *fd, const char *name,
+              const char *file)
 {
-    if (virStreamSendAll(st, vrShStreamSource, fd) < 0) {
-        vrShError(ctl, "cannot send data to volume %s", name);
-        return false;
-    }
     if (close(*fd) < 0) {
         *fd = -1;
         vrShError(ctl, "cannot close file %s", file);
@@ -1044,6 +1041,19 @@ vrShVolSend(vrShCtl *ctl, virStreamPtr st, int *fd, const char *name,
         return false;
     }
     return true;
+}
+
+
+/* Sends the open file fd to the stream and finishes it. */
+static bool
+vrShVolSend(vrShCtl *ctl, virStreamPtr st, int *fd, const char *name,
+            const char *file)
+{
+    if (virStreamSendAll(st, vrShStreamSource, fd) < 0) {
+        vrShError(ctl, "cannot send data to volume %s", name);
+        return false;
+    }
+    return vrShVolFinish(ctl, st, fd, name, file);
 }
 
 
@@ -1123,18 +1133,7 @@ vrShVolReceive(vrShCtl *ctl, virStorageVolPtr vol, const char *name,
         vrShError(ctl, "cannot receive data from volume %s", name);
         return false;
     }
-    if (close(*fd) < 0) {
-        *fd = -1;
-        vrShError(ctl, "cannot close file %s", file);
-        virStreamAbort(st);
-        return false;
-    }
-    *fd = -1;
-    if (virStreamFinish(st) < 0) {
-        vrShError(ctl, "cannot close volume %s", name);
-        return false;
-    }
-    return true;
+    return vrShVolFinish(ctl, st, fd, name, file);
 }
 
 
