@@ -192,8 +192,9 @@ int vrSimControlFlushObjectEvents(virConnectPtr conn)
 
     if (!node)
         return -1;
-    vrEventStateFlush(vrSimNetworkListEvents(node->networks));
-    vrEventStateFlush(vrSimPoolListEvents(node->pools));
+    /* each kind with its own delivery (drivers/event_state.h) */
+    vrEventStateFlushNetworks(vrSimNetworkListEvents(node->networks));
+    vrEventStateFlushPools(vrSimPoolListEvents(node->pools));
     return 0;
 }
 

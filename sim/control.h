@@ -49,7 +49,9 @@ int vrSimControlCrash(virDomainPtr dom);
 /* While observing, calls on the node neither advance its clock nor let its
  * guests run, so an observer (vireo-sim's invariant checks) reads the node
  * without changing the simulation: its trace is the same with or without
- * the observer.  Operations that change state still do. */
+ * the observer.  Operations that change state still do, but the state
+ * directory is not written while observing (an observer only reads): it
+ * catches up at the next call made without observing. */
 int vrSimControlObserve(virConnectPtr conn, bool observing);
 
 /* Deliver every queued domain event to the registered callbacks now, in

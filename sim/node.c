@@ -137,7 +137,9 @@ void vrSimNodeLock(vrSimNode *node)
 
 void vrSimNodeUnlock(vrSimNode *node)
 {
-    if (node->state)
+    /* An observer only reads: syncing after each of its calls would format
+     * every object per read (vireo-sim's checks make hundreds per step). */
+    if (node->state && !node->observing)
         vrSimStateSync(node, false);
     g_mutex_unlock(&node->lock);
 }

@@ -369,7 +369,15 @@ static int vrSimStateLoadPoolStatus(vrSimNode *node, vrSimStateFile *f, void *op
     config_rel = g_strdup_printf("storage/%s", strrchr(f->rel, '/') + 1);
     config = vrSimStateWritten(node->state, config_rel);
     if (!config || strcmp(config, f->data) != 0) {
-        pool->new_def = g_steal_pointer(&pool->def);
+        /* the definition waiting is the file as written: the one loaded
+         * from it had the pool's sizes filled in (vrSimPoolListAdd) */
+        vrStoragePoolDef *waiting = config ? vrStoragePoolDefParseString(config, 0) : NULL;
+
+        if (config && !waiting)
+            return vrSimStateFileError(f);
+        if (waiting)
+            vrStoragePoolDefFree(pool->def);
+        pool->new_def = waiting ? waiting : g_steal_pointer(&pool->def);
         pool->def = g_steal_pointer(&live);
     }
     pool->active = true;

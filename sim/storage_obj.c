@@ -433,8 +433,14 @@ vrSimPoolListAdd(vrSimPoolList *list, vrStoragePoolDef **def, unsigned int flags
             vrStoragePoolDefFree(pool->new_def);
             pool->new_def = g_steal_pointer(def);
         } else {
-            if (!pool->new_def && (flags & VR_SIM_POOL_ADD_LIVE))
+            if (!pool->new_def && (flags & VR_SIM_POOL_ADD_LIVE)) {
+                /* waiting definitions carry no sizes (the state directory
+                 * writes them and reads them back: the parser has none) */
                 pool->new_def = g_steal_pointer(&pool->def);
+                pool->new_def->capacity = 0;
+                pool->new_def->allocation = 0;
+                pool->new_def->available = 0;
+            }
             vrStoragePoolDefFree(pool->def);
             pool->def = g_steal_pointer(def);
             vrSimPoolUpdateSizes(pool);

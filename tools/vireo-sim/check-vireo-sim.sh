@@ -1,8 +1,9 @@
 #!/bin/sh
 # vireo-sim as its users run it, in TAP: the seed printed first and the
 # summary last, the same seed giving the same run, --replay reproducing a
-# recorded trace and catching a tampered one, and a violation printing the
-# seed, the step and a command that reproduces it.
+# recorded trace and catching a tampered one, a violation printing the
+# seed, the step and a command that reproduces it, and restarts of the node
+# on its state directory keeping runs reproducible.
 # usage: check-vireo-sim.sh VIREO_SIM
 set -u
 sim=$1
@@ -25,7 +26,7 @@ summary_hash() {
     sed -n 's/^summary: .* trace=\([0-9a-f]*\) .*/\1/p' "$1"
 }
 
-echo "1..19"
+echo "1..27"
 
 "$sim" --seed 7 --steps 300 --trace "$tmp/trace" > "$tmp/out"
 rc=$?
@@ -113,5 +114,45 @@ SCEN
 rc=$?
 check "refused and aborted uploads leave the volume as it was" \
     '[ $rc -eq 0 ] && tail -n 1 "$tmp/out" | grep -q "result=ok$"'
+
+
+# restarts: the node reopens on its state directory; runs still repeat
+"$sim" --seed 7 --steps 1000 --trace "$tmp/rtrace" > "$tmp/rout"
+rc=$?
+check "a workload restarts its node now and then" \
+    '[ $rc -eq 0 ] && grep -q " op restart$" "$tmp/rtrace" && grep -qx "# statedir yes" "$tmp/rtrace"'
+"$sim" --seed 7 --steps 1000 > "$tmp/ragain"
+check "with restarts the same seed gives the same run" 'cmp -s "$tmp/rout" "$tmp/ragain"'
+"$sim" --replay "$tmp/rtrace" > "$tmp/rreplay"
+rc=$?
+check "--replay reproduces a run with restarts" \
+    '[ $rc -eq 0 ] && [ "$(summary_hash "$tmp/rout")" = "$(summary_hash "$tmp/rreplay")" ]'
+
+"$sim" --seed 7 --steps 300 --no-statedir --trace "$tmp/ntrace" > "$tmp/nout"
+rc=$?
+check "--no-statedir runs without restarts and says so in the trace" \
+    '[ $rc -eq 0 ] && ! grep -q " op restart$" "$tmp/ntrace" && grep -qx "# statedir no" "$tmp/ntrace"'
+"$sim" --replay "$tmp/ntrace" > "$tmp/nreplay"
+rc=$?
+check "--replay of a run without a state directory runs without one" \
+    '[ $rc -eq 0 ] && [ "$(summary_hash "$tmp/nout")" = "$(summary_hash "$tmp/nreplay")" ]'
+
+printf 'seed 2\nrestart\n' > "$tmp/restart.scen"
+"$sim" --scenario "$tmp/restart.scen" --no-statedir > "$tmp/out"
+rc=$?
+check "a restart without a state directory fails and the reproduce command says so" \
+    '[ $rc -eq 1 ] && grep -q "^VIOLATION at step 1 (seed 2): outcome: expected ok, got error VIR_ERR_OPERATION_INVALID: Requested operation is not valid: vireo-sim runs without a state directory" "$tmp/out" && grep -q "^reproduce: .* --no-statedir$" "$tmp/out"'
+
+mkdir "$tmp/wd"
+"$sim" --seed 7 --steps 200 --workdir "$tmp/wd" > "$tmp/w1"
+"$sim" --seed 7 --steps 200 --workdir "$tmp/wd" > "$tmp/w2"
+check "--workdir keeps the state directory and a rerun starts afresh" \
+    '[ -f "$tmp/wd/state/vireo-sim-state" ] && tail -n 1 "$tmp/w1" | grep -q "result=ok$" && tail -n 1 "$tmp/w2" | grep -q "result=ok$"'
+
+mkdir -p "$tmp/wd2/state" && echo hello > "$tmp/wd2/state/notes"
+"$sim" --seed 7 --steps 10 --workdir "$tmp/wd2" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a work dir whose state directory holds other files is refused" \
+    '[ $rc -eq 2 ] && grep -q "state. exists and is not a state directory (it holds other files)$" "$tmp/err" && [ -f "$tmp/wd2/state/notes" ]'
 
 exit $failed

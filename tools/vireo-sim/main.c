@@ -17,7 +17,8 @@
 #define VS_EXIT_OK 0
 #define VS_EXIT_FAILED 1
 #define VS_EXIT_USAGE 2
-#define VS_EVENT_LOOP_ROUNDS_MAX 64
+#define VS_FNV64_OFFSET 0xcbf29ce484222325ULL  /* the trace hash, as the node's */
+#define VS_FNV64_PRIME 0x100000001b3ULL
 
 typedef struct {
     gint64 seed;
@@ -27,6 +28,7 @@ typedef struct {
     char *replay;
     char *faults;
     gboolean no_faults;
+    gboolean no_statedir;
     char *trace;
     char *workdir;
     gboolean verbose;
@@ -45,10 +47,16 @@ void vsViolation(vsRun *run, const char *fmt, ...)
 
 /* ---- the trace sink (runs with the node locked) ---- */
 
-static void vsTraceLine(const char *line, void *opaque)
+void vsTraceLine(const char *line, void *opaque)
 {
     vsRun *run = opaque;
+    const char *p;
 
+    /* one hash over the lines of every node the run opens: with no
+     * restart it equals the node's own */
+    for (p = line; *p; p++)
+        run->trace_hash = (run->trace_hash ^ (guchar)*p) * VS_FNV64_PRIME;
+    run->trace_hash = (run->trace_hash ^ '\n') * VS_FNV64_PRIME;
     g_queue_push_tail(run->tail, g_strdup(line));
     if (g_queue_get_length(run->tail) > VS_TAIL_LINES)
         g_free(g_queue_pop_head(run->tail));
@@ -96,18 +104,12 @@ static void vsCheckExpectation(vsRun *run, const vsOp *op, const vsResult *res)
                     op->expect_message ? op->expect_message : "", got);
 }
 
-/* Deliver every queued event: domain events synchronously, network and
- * pool events by their zero timers on the default event loop (bounded, so
- * a timer that rearms itself cannot spin forever). */
+/* Deliver every queued domain, network and pool event to the model's
+ * callbacks now, in this thread. */
 static void vsDrainEvents(vsRun *run)
 {
-    int i;
-
     vrSimControlFlushEvents(run->conn);
-    for (i = 0; i < VS_EVENT_LOOP_ROUNDS_MAX; i++) {
-        if (!g_main_context_iteration(NULL, FALSE))
-            break;
-    }
+    vrSimControlFlushObjectEvents(run->conn);
 }
 
 /* Run op as one step: traced, executed with time moving, then observed. */
@@ -119,6 +121,10 @@ bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
     vrSimControlObserve(run->conn, false);
     vrSimControlNote(run->conn, "op", "%s", text);
     vsOpExec(run, op, res);
+    if (!run->conn) {          /* a restart that could not open the node again */
+        run->steps++;
+        return false;
+    }
     result = vsResultText(res);
     vrSimControlNote(run->conn, "result", "%s", result);
     vrSimControlObserve(run->conn, true);
@@ -145,28 +151,6 @@ bool vsStepFree(vsRun *run, vsOp *op)
 
 /* ---- setup ---- */
 
-/* A plan from text, with its rules as "# fault-line N RULE" lines for the
- * trace header.  NULL after printing the error. */
-static vrSimFaultPlan *vsPlanFromText(const char *text, const char *origin, GString *header)
-{
-    g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-    size_t i;
-
-    for (i = 0; lines[i]; i++) {
-        const char *problem = NULL;
-        g_autoptr(GPtrArray) words = vrSimLineSplit(lines[i], &problem);
-
-        if (vrSimFaultPlanAddLine(plan, lines[i], origin, (int)i + 1) < 0) {
-            fprintf(stderr, "vireo-sim: %s\n", virGetLastErrorMessage());
-            return NULL;
-        }
-        if (words && words->len > 0)
-            g_string_append_printf(header, "# fault-line %zu %s\n", i + 1, lines[i]);
-    }
-    return g_steal_pointer(&plan);
-}
-
 static vrSimFaultPlan *vsPlanFromFile(const char *path, GString *header)
 {
     g_autoptr(GError) err = NULL;
@@ -179,63 +163,32 @@ static vrSimFaultPlan *vsPlanFromFile(const char *path, GString *header)
     return vsPlanFromText(text, path, header);
 }
 
-static void vsWriteHeader(vsRun *run, const GString *plan_header)
+static void vsWriteHeader(vsRun *run)
 {
     if (!run->trace_out)
         return;
-    fprintf(run->trace_out, "# vireo-sim trace 1\n# seed %" G_GUINT64_FORMAT "\n%s",
-            run->seed, plan_header->str);
+    fprintf(run->trace_out, "# vireo-sim trace 1\n# seed %" G_GUINT64_FORMAT "\n"
+            "# statedir %s\n%s", run->seed, run->statedir ? "yes" : "no",
+            run->plan_header->str);
 }
 
-/* Open the node (plan consumed), hook events and the trace, and take the
- * model's starting point. */
-static int vsOpenNode(vsRun *run, vrSimFaultPlan *plan, const GString *plan_header)
-{
-    g_autofree char *uri = g_strdup_printf("sim:///default?seed=%" G_GUINT64_FORMAT,
-                                           run->seed);
-
-    if (!(run->conn = virConnectOpen(uri))) {
-        fprintf(stderr, "vireo-sim: cannot open %s: %s\n", uri, virGetLastErrorMessage());
-        vrSimFaultPlanFree(plan);
-        return -1;
-    }
-    vrSimControlSetPlan(run->conn, plan);
-    if (virConnectNetworkEventRegisterAny(run->conn, NULL, VIR_NETWORK_EVENT_ID_LIFECYCLE,
-                                          VIR_NETWORK_EVENT_CALLBACK(vsModelOnNetworkEvent),
-                                          run, NULL) < 0 ||
-        virConnectStoragePoolEventRegisterAny(run->conn, NULL,
-                                              VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
-                                              VIR_STORAGE_POOL_EVENT_CALLBACK(vsModelOnPoolEvent),
-                                              run, NULL) < 0 ||
-        virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                         VIR_DOMAIN_EVENT_CALLBACK(vsModelOnEvent),
-                                         run, NULL) < 0 ||
-        virConnectDomainEventRegisterAny(run->conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
-                                         VIR_DOMAIN_EVENT_CALLBACK(vsModelOnReboot),
-                                         run, NULL) < 0) {
-        fprintf(stderr, "vireo-sim: cannot watch events: %s\n", virGetLastErrorMessage());
-        return -1;
-    }
-    vsWriteHeader(run, plan_header);
-    vrSimControlSetTraceSink(run->conn, vsTraceLine, run);
-    vrSimControlObserve(run->conn, true);
-    return vsModelInit(run) < 0 && !run->violation ? -1 : 0;
-}
-
-static int vsMakeWorkdir(vsRun *run, const char *given)
+/* The work dir, and the state dir in it unless statedir is false. */
+static int vsMakeWorkdir(vsRun *run, const char *given, bool statedir)
 {
     g_autoptr(GError) err = NULL;
 
     if (given) {
         run->workdir = g_canonicalize_filename(given, NULL);
-        return 0;
-    }
-    if (!(run->workdir = g_dir_make_tmp("vireo-sim-XXXXXX", &err))) {
+    } else if (!(run->workdir = g_dir_make_tmp("vireo-sim-XXXXXX", &err))) {
         fprintf(stderr, "vireo-sim: cannot make a work dir: %s\n", err->message);
         return -1;
+    } else {
+        run->own_workdir = true;
     }
-    run->own_workdir = true;
-    return 0;
+    if (!statedir)
+        return 0;
+    run->statedir = g_build_filename(run->workdir, VS_STATEDIR_NAME, NULL);
+    return vsStateDirPrepare(run->statedir);
 }
 
 static void vsRemoveWorkdir(vsRun *run)
@@ -245,6 +198,8 @@ static void vsRemoveWorkdir(vsRun *run)
 
     if (!run->own_workdir || !(dir = g_dir_open(run->workdir, 0, NULL)))
         return;
+    if (run->statedir)
+        vsRemoveTree(run->statedir);
     while ((entry = g_dir_read_name(dir))) {
         g_autofree char *path = g_build_filename(run->workdir, entry, NULL);
 
@@ -256,16 +211,21 @@ static void vsRemoveWorkdir(vsRun *run)
 static void vsRunFree(vsRun *run)
 {
     if (run->conn)
-        virConnectClose(run->conn);
+        vsNodeClose(run);
     vsRemoveWorkdir(run);
     g_free(run->workdir);
+    g_free(run->statedir);
+    vsStateFilesFree(run->state_files);
+    if (run->plan_header)
+        g_string_free(run->plan_header, TRUE);
     vsModelFree(run->model);
     vsStoreModelFree(run->store);
     if (run->last_read)
         g_byte_array_unref(run->last_read);
     g_free(run->violation);
     g_free(run->divergence);
-    g_queue_free_full(run->tail, g_free);
+    if (run->tail)
+        g_queue_free_full(run->tail, g_free);
     if (run->replay_lines)
         g_ptr_array_unref(run->replay_lines);
     if (run->trace_out)
@@ -291,6 +251,8 @@ static char *vsReproduce(const char *argv0, const vsOptions *opts, guint64 seed)
         g_string_append_printf(cmd, " --faults %s", opts->faults);
     if (opts->no_faults)
         g_string_append(cmd, " --no-faults");
+    if (opts->no_statedir)
+        g_string_append(cmd, " --no-statedir");
     return g_string_free(cmd, FALSE);
 }
 
@@ -310,9 +272,9 @@ static void vsReport(vsRun *run, const char *argv0, const vsOptions *opts)
     }
     printf("summary: seed=%" G_GUINT64_FORMAT " steps=%" G_GUINT64_FORMAT " faults=%"
            G_GUINT64_FORMAT " invariants=%" G_GUINT64_FORMAT " trace=%016" G_GINT64_MODIFIER
-           "x result=%s\n", run->seed, run->steps,
-           run->conn ? vrSimControlFaultsFired(run->conn, VR_SIM_FAULT_POINT_LAST) : 0,
-           run->invariants, run->conn ? vrSimControlTraceHash(run->conn) : 0,
+           "x result=%s\n", run->seed, run->steps, run->faults_closed +
+           (run->conn ? vrSimControlFaultsFired(run->conn, VR_SIM_FAULT_POINT_LAST) : 0),
+           run->invariants, run->trace_hash,
            run->violation ? "violation" : "ok");
 }
 
@@ -339,7 +301,7 @@ static void vsRunScript(vsRun *run, vsScript *script)
 
 static void vsRunWorkload(vsRun *run, guint64 steps, bool has_plan)
 {
-    vsWorkload *w = vsWorkloadNew(run->seed);
+    vsWorkload *w = vsWorkloadNew(run->seed, run->statedir != NULL);
     guint64 i;
 
     for (i = 0; i < steps; i++) {
@@ -368,6 +330,8 @@ static int vsParseOptions(int argc, char **argv, vsOptions *opts)
           "for a workload: a built-in plan)", "FILE" },
         { "no-faults", 0, 0, G_OPTION_ARG_NONE, &opts->no_faults, "run without faults",
           NULL },
+        { "no-statedir", 0, 0, G_OPTION_ARG_NONE, &opts->no_statedir, "run the node "
+          "without a state directory (no restarts, no file checks)", NULL },
         { "trace", 0, 0, G_OPTION_ARG_FILENAME, &opts->trace, "write the trace to FILE",
           "FILE" },
         { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &opts->workdir, "where save images go "
@@ -397,8 +361,9 @@ static int vsParseOptions(int argc, char **argv, vsOptions *opts)
 
 /* What to run: the script (NULL for a workload), the plan and its header. */
 static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
-                     vrSimFaultPlan **plan, GString *header)
+                     vrSimFaultPlan **plan)
 {
+    GString *header = run->plan_header;
     g_autofree char *error = NULL;
     g_autofree char *text = NULL;
 
@@ -436,14 +401,18 @@ int main(int argc, char **argv)
     vsRun run = { 0 };
     vsScript *script = NULL;
     vrSimFaultPlan *plan = NULL;
-    g_autoptr(GString) header = g_string_new(NULL);
     int ret = VS_EXIT_USAGE;
-    bool has_plan;
+    bool has_plan, statedir;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (vsParseOptions(argc, argv, &opts) < 0 || vsPrepare(&run, &opts, &script, &plan,
-                                                           header) < 0)
+    run.plan_header = g_string_new(NULL);
+    run.state_files = vsStateFilesNew();
+    run.trace_hash = VS_FNV64_OFFSET;
+    if (vsParseOptions(argc, argv, &opts) < 0 || vsPrepare(&run, &opts, &script, &plan) < 0)
         goto cleanup;
+    /* a replay runs as the recorded run did (a trace that does not say is
+     * from before state directories: none) */
+    statedir = opts.replay ? script->statedir > 0 : !opts.no_statedir;
     printf("seed: %" G_GUINT64_FORMAT "\n", run.seed);
     has_plan = plan != NULL;
     run.tail = g_queue_new();
@@ -455,8 +424,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "vireo-sim: cannot write '%s'\n", opts.trace);
         goto cleanup;
     }
-    if (virEventRegisterDefaultImpl() < 0 || vsMakeWorkdir(&run, opts.workdir) < 0 ||
-        vsOpenNode(&run, g_steal_pointer(&plan), header) < 0)
+    if (virEventRegisterDefaultImpl() < 0 || vsMakeWorkdir(&run, opts.workdir, statedir) < 0)
+        goto cleanup;
+    vsWriteHeader(&run);
+    if (vsNodeOpen(&run, g_steal_pointer(&plan)) < 0 ||
+        (vsModelInit(&run) < 0 && !run.violation))
         goto cleanup;
     if (script)
         vsRunScript(&run, script);

@@ -416,6 +416,9 @@ static void vsCheckFiles(vsRun *run, const vsOp *op, const vsResult *res)
         const char *known = g_hash_table_lookup(run->model->files, entry);
         bool target = op && op->file && strcmp(op->file, entry) == 0;
 
+        if (strcmp(entry, VS_STATEDIR_NAME) == 0)
+            continue;          /* the node's state directory: statefiles.c */
+
         run->invariants++;
         if (!op || (target && op->kind == VS_OP_SAVE && res->ok)) {
             g_hash_table_replace(run->model->files, g_strdup(entry), g_steal_pointer(&digest));
@@ -446,6 +449,7 @@ int vsModelInit(vsRun *run)
     vsSnapshot(run, actual);
     vsCheckFiles(run, NULL, NULL);
     vsStoreModelInit(run);
+    vsCheckStateFiles(run, NULL, NULL);
     return run->violation ? -1 : 0;
 }
 
@@ -470,6 +474,23 @@ void vsCheckStep(vsRun *run, const vsOp *op, const vsResult *res)
     if (vsTouchesFiles(op))
         vsCheckFiles(run, op, res);
     vsSnapshot(run, actual);
+    vsCheckStateFiles(run, op, res);
     g_hash_table_remove_all(run->model->crashed);
     vsStoreCheckStep(run, op, res);
+}
+
+bool vsModelCrashedFile(vsRun *run, const char *rel)
+{
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init(&iter, run->model->crashed);
+    while (g_hash_table_iter_next(&iter, &name, NULL)) {
+        g_autofree char *enc = vsStateEncode(name);
+        g_autofree char *status = g_strdup_printf("run/%s.xml", enc);
+
+        if (strcmp(status, rel) == 0)
+            return true;
+    }
+    return false;
 }

@@ -540,7 +540,8 @@ static gint64 vsFirstDifference(const GByteArray *a, const GByteArray *b)
 {
     guint i, n = MIN(a->len, b->len);
 
-    if (a->len == b->len && memcmp(a->data, b->data, n) == 0)
+    /* an empty GByteArray's data may be NULL: memcmp must not see it */
+    if (a->len == b->len && (n == 0 || memcmp(a->data, b->data, n) == 0))
         return -1;
     for (i = 0; i < n && a->data[i] == b->data[i]; i++)
         ;
@@ -710,6 +711,19 @@ void vsStoreCheckStep(vsRun *run, const vsOp *op, const vsResult *res)
         vsStoreCheckAllContent(run);
     g_clear_pointer(&run->last_read, g_byte_array_unref);
     vsStoreSnapshot(run, nets, pools);
+}
+
+void vsStoreModelRestarted(vsRun *run)
+{
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init(&iter, run->store->vols);
+    while (g_hash_table_iter_next(&iter, NULL, &value)) {
+        vsVolModel *vm = value;
+
+        memset(vm->data->data, 0, vm->data->len);
+    }
 }
 
 /* ---- the starting point ---- */

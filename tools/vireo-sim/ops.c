@@ -24,6 +24,8 @@ typedef enum {
     VS_ARGS_ONOFF,          /* on|off */
     VS_ARGS_NAME_WORD,      /* NAME STATE */
     VS_ARGS_FILE_WORD,      /* FILE present|absent */
+    VS_ARGS_NONE,           /* nothing */
+    VS_ARGS_PATH_WORD,      /* PATH present|absent (a path in the state dir) */
     VS_ARGS_STORE,          /* networks, pools, volumes: ops_store.c */
 } vsArgs;
 
@@ -50,6 +52,8 @@ static const vsOpInfo vsOps[] = {
     [VS_OP_FAULTS] = { "faults", VS_ARGS_ONOFF },
     [VS_OP_EXPECT] = { "expect", VS_ARGS_NAME_WORD },
     [VS_OP_EXPECT_FILE] = { "expect-file", VS_ARGS_FILE_WORD },
+    [VS_OP_RESTART] = { "restart", VS_ARGS_NONE },
+    [VS_OP_EXPECT_STATE_FILE] = { "expect-state-file", VS_ARGS_PATH_WORD },
     [VS_OP_NET_DEFINE] = { "net-define", VS_ARGS_STORE },
     [VS_OP_NET_CREATE] = { "net-create", VS_ARGS_STORE },
     [VS_OP_NET_START] = { "net-start", VS_ARGS_STORE },
@@ -153,6 +157,22 @@ static bool vsWordIn(const char *word, const char *const *list, size_t n)
     return false;
 }
 
+/* A relative path inside the state dir: no empty, '.' or '..' part. */
+static int vsParseStatePath(vsOp *op, const char *path, char **error)
+{
+    g_auto(GStrv) parts = g_strsplit(path, "/", -1);
+    size_t i;
+
+    for (i = 0; parts[i]; i++) {
+        if (!*parts[i] || strcmp(parts[i], ".") == 0 || strcmp(parts[i], "..") == 0) {
+            *error = g_strdup_printf("'%s' is not a path inside the state directory", path);
+            return -1;
+        }
+    }
+    op->file = g_strdup(path);
+    return 0;
+}
+
 static int vsParseFile(vsOp *op, const char *file, char **error)
 {
     if (!vsIsFileName(file)) {
@@ -191,10 +211,14 @@ static int vsParseFixed(vsOp *op, vsArgs args, char **words, char **error)
         op->word = g_strdup(words[2]);
         return vsWordIn(words[2], vsStateWords, G_N_ELEMENTS(vsStateWords)) ? 0 : -1;
     case VS_ARGS_FILE_WORD:
+    case VS_ARGS_PATH_WORD:
         op->word = g_strdup(words[2]);
         if (!vsWordIn(words[2], presence, G_N_ELEMENTS(presence)))
             return -1;
-        return vsParseFile(op, words[1], error);
+        return args == VS_ARGS_FILE_WORD ? vsParseFile(op, words[1], error)
+                                         : vsParseStatePath(op, words[1], error);
+    case VS_ARGS_NONE:
+        return 0;
     default:
         op->name = g_strdup(words[1]);
         return 0;
@@ -206,7 +230,8 @@ static int vsParseArgs(vsOp *op, char **words, guint n, char **error)
 {
     vsArgs args = vsOps[op->kind].args;
     guint want = (args == VS_ARGS_NAME_FILE || args == VS_ARGS_NAME_WORD ||
-                  args == VS_ARGS_FILE_WORD) ? 3 : 2;
+                  args == VS_ARGS_FILE_WORD || args == VS_ARGS_PATH_WORD) ? 3
+                 : args == VS_ARGS_NONE ? 1 : 2;
     guint i;
 
     if (args == VS_ARGS_STORE)
@@ -329,7 +354,7 @@ char *vsOpFormat(const vsOp *op)
         vsStoreFormat(op, out);
         return g_string_free(out, FALSE);
     }
-    if (op->kind == VS_OP_EXPECT_FILE) {
+    if (op->kind == VS_OP_EXPECT_FILE || op->kind == VS_OP_EXPECT_STATE_FILE) {
         vsAppendWord(out, op->file);
         vsAppendWord(out, op->word);
         return g_string_free(out, FALSE);
@@ -487,6 +512,12 @@ void vsOpExec(vsRun *run, const vsOp *op, vsResult *res)
     case VS_OP_EXPECT_FILE:
         vsExpectFile(run, op);
         break;
+    case VS_OP_EXPECT_STATE_FILE:
+        vsExpectStateFile(run, op);
+        break;
+    case VS_OP_RESTART:
+        vsNodeRestart(run, res);
+        return;
     default:
         if (!(dom = virDomainLookupByName(run->conn, op->name)))
             rc = -1;

@@ -28,6 +28,7 @@ static vsScript *vsScriptNew(void)
 
     script->ops = g_ptr_array_new_with_free_func((GDestroyNotify)vsOpFree);
     script->plan_text = g_string_new(NULL);
+    script->statedir = -1;
     return script;
 }
 
@@ -95,7 +96,7 @@ static int vsScenarioLine(vsScript *script, const char *path, int lineno, const 
         return -1;
     /* in a scenario an operation without an outcome must succeed */
     if (!op->has_expect && !strstr(p, "=>") && op->kind != VS_OP_EXPECT &&
-        op->kind != VS_OP_EXPECT_FILE) {
+        op->kind != VS_OP_EXPECT_FILE && op->kind != VS_OP_EXPECT_STATE_FILE) {
         op->has_expect = true;
         op->expect_ok = true;
     }
@@ -153,7 +154,7 @@ static int vsReplayResult(vsOp *op, const char *text)
     return 0;
 }
 
-/* A header line: the seed or a fault rule. */
+/* A header line: the seed, whether the run had a state dir, or a fault rule. */
 static int vsReplayHeader(vsScript *script, const char *path, const char *line,
                           char **error)
 {
@@ -163,6 +164,10 @@ static int vsReplayHeader(vsScript *script, const char *path, const char *line,
     if (g_str_has_prefix(line, "# seed ")) {
         script->has_seed = vsParseSeed(line + 7, &script->seed) == 0;
         return script->has_seed ? 0 : -1;
+    }
+    if (strcmp(line, "# statedir yes") == 0 || strcmp(line, "# statedir no") == 0) {
+        script->statedir = strcmp(line, "# statedir yes") == 0;
+        return 0;
     }
     if (g_str_has_prefix(line, "# fault-line ")) {
         lineno = g_ascii_strtoull(line + 13, &end, 10);

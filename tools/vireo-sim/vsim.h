@@ -21,6 +21,7 @@
 #define VS_SCENARIO_MAX_BYTES (1024 * 1024)
 #define VS_SCENARIO_OPS_MAX 1000000
 #define VS_STEPS_MAX 100000000ULL
+#define VS_STATEDIR_NAME "state"     /* the node's state directory, in the work dir */
 
 /* ---- operations (ops.c) ---- */
 
@@ -42,6 +43,8 @@ typedef enum {
     VS_OP_FAULTS,          /* the fault plan on or off */
     VS_OP_EXPECT,          /* assert a domain's state */
     VS_OP_EXPECT_FILE,     /* assert a file is present or absent */
+    VS_OP_RESTART,         /* the node closed and reopened on its state dir */
+    VS_OP_EXPECT_STATE_FILE, /* assert a state directory file is present or absent */
     /* networks, pools and volumes (ops_store.c) */
     VS_OP_NET_DEFINE,
     VS_OP_NET_CREATE,
@@ -180,6 +183,9 @@ void vsStoreCheckStep(vsRun *run, const vsOp *op, const vsResult *res);
 void vsStoreExpect(vsRun *run, const vsOp *op);
 /* Every volume's content against the model (convergence, sweeps). */
 void vsStoreCheckAllContent(vsRun *run);
+/* The node restarted: volume content is not kept, every volume reads as
+ * zeros now (docs/simulation.md, "The state directory"). */
+void vsStoreModelRestarted(vsRun *run);
 
 /* ---- convergence after the fault-on phase (converge.c) ---- */
 
@@ -189,6 +195,58 @@ void vsConverge(vsRun *run);
 /* Run op as one step (consumed); false after a violation. */
 bool vsStepFree(vsRun *run, vsOp *op);
 bool vsStep(vsRun *run, const vsOp *op, vsResult *res);
+
+/* ---- the node: opening, restarting (node.c) ---- */
+
+/* Open the run's node (seed, state dir, plan consumed), watch its events
+ * and trace, and observe it.  -1 after printing why. */
+int vsNodeOpen(vsRun *run, vrSimFaultPlan *plan);
+
+/* Close the node: stop watching its events, then the last reference goes
+ * (the state directory's lock with it); its faults join faults_closed. */
+void vsNodeClose(vsRun *run);
+
+/* The restart operation: every object checked before and after the node
+ * is closed and opened again on its state directory. */
+void vsNodeRestart(vsRun *run, vsResult *res);
+
+/* The trace sink: every line of every node the run opens. */
+void vsTraceLine(const char *line, void *opaque);
+
+/* A plan from text, its rules added to header as "# fault-line N RULE"
+ * lines (header may be NULL).  NULL after printing the error. */
+vrSimFaultPlan *vsPlanFromText(const char *text, const char *origin, GString *header);
+
+/* Where two texts first differ: "'LINE' became 'LINE'" (caller frees). */
+char *vsFirstLineDiff(const char *a, const char *b);
+
+/* ---- the state directory on disk (statefiles.c) ---- */
+
+typedef struct vsStateFiles vsStateFiles;
+
+vsStateFiles *vsStateFilesNew(void);
+void vsStateFilesFree(vsStateFiles *files);
+
+/* After a step: the files equal the node's objects, nothing else lies in
+ * the directory, and a failed operation changed no file. */
+void vsCheckStateFiles(vsRun *run, const vsOp *op, const vsResult *res);
+
+/* An object name as the state directory spells it in file names: '%' ->
+ * %25, '/' -> %2F, a leading '.' -> %2E (caller frees). */
+char *vsStateEncode(const char *name);
+
+/* rel is the status file of a domain that crashed during this step. */
+bool vsModelCrashedFile(vsRun *run, const char *rel);
+
+/* expect-state-file PATH present|absent */
+void vsExpectStateFile(vsRun *run, const vsOp *op);
+
+/* Make dir (the state dir in the work dir) ready for a fresh node: absent,
+ * or an earlier run's state, removed.  -1 after printing why. */
+int vsStateDirPrepare(const char *dir);
+
+/* Remove dir and everything under it (best effort). */
+void vsRemoveTree(const char *dir);
 
 /* ---- a run (main.c) ---- */
 
@@ -201,6 +259,13 @@ struct vsRun {
     vsStoreModel *store;
     bool faults_on;            /* the plan is switched on */
     bool has_plan;
+    GString *plan_header;      /* the plan's rules, "# fault-line N RULE" lines */
+    char *statedir;            /* the node's state directory, or NULL (--no-statedir) */
+    vsStateFiles *state_files; /* what the state directory held after the last step */
+    guint restarts;            /* restart operations that reopened the node */
+    guint64 trace_hash;        /* FNV-1a over every trace line of every node */
+    guint64 faults_closed;     /* faults fired by nodes closed by restarts */
+    int event_ids[4];          /* network, pool, lifecycle and reboot callbacks */
     GByteArray *last_read;     /* vol-download: what it read */
     guint64 steps;             /* operations run */
     guint64 invariants;        /* individual checks made */
@@ -221,6 +286,8 @@ void vsViolation(vsRun *run, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 typedef struct {
     GPtrArray *ops;            /* vsOp * */
+    int statedir;              /* replay: the run had a state directory (1), had
+                                * none (0), or the trace does not say (-1) */
     vrSimFaultPlan *plan;      /* or NULL */
     GString *plan_text;        /* the plan as "# fault-line N RULE" header lines */
     bool has_seed;
@@ -240,7 +307,8 @@ vsScript *vsReplayLoad(const char *path, GPtrArray **lines, char **error);
 
 typedef struct vsWorkload vsWorkload;
 
-vsWorkload *vsWorkloadNew(guint64 seed);
+/* restarts: draw restart operations too (the node has a state dir). */
+vsWorkload *vsWorkloadNew(guint64 seed, bool restarts);
 void vsWorkloadFree(vsWorkload *w);
 /* The next random operation (caller frees). */
 vsOp *vsWorkloadNext(vsWorkload *w);

@@ -80,7 +80,7 @@ static const unsigned int vsWeights[VS_OP_LAST] = {
     [VS_OP_DEFINE] = 12, [VS_OP_CREATE] = 4, [VS_OP_UNDEFINE] = 3, [VS_OP_START] = 14,
     [VS_OP_DESTROY] = 10, [VS_OP_SHUTDOWN] = 6, [VS_OP_REBOOT] = 4, [VS_OP_SUSPEND] = 8,
     [VS_OP_RESUME] = 8, [VS_OP_SAVE] = 6, [VS_OP_RESTORE] = 6, [VS_OP_MANAGEDSAVE] = 4,
-    [VS_OP_CRASH] = 2, [VS_OP_ADVANCE] = 4,
+    [VS_OP_CRASH] = 2, [VS_OP_ADVANCE] = 4, [VS_OP_RESTART] = 1,
     [VS_OP_NET_DEFINE] = 4, [VS_OP_NET_CREATE] = 2, [VS_OP_NET_START] = 5,
     [VS_OP_NET_DESTROY] = 4, [VS_OP_NET_UNDEFINE] = 2, [VS_OP_NET_AUTOSTART] = 3,
     [VS_OP_NET_UPDATE] = 6,
@@ -94,6 +94,7 @@ static const unsigned int vsWeights[VS_OP_LAST] = {
 
 struct vsWorkload {
     vrSimPrng prng;
+    unsigned int weights[VS_OP_LAST];
     unsigned int total;
     char uuids[VS_NAMES][VIR_UUID_STRING_BUFLEN];
     char net_uuids[VS_OBJ_NAMES][VIR_UUID_STRING_BUFLEN];
@@ -111,14 +112,16 @@ static void vsRandomUUID(vrSimPrng *prng, char *out)
                b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
-vsWorkload *vsWorkloadNew(guint64 seed)
+vsWorkload *vsWorkloadNew(guint64 seed, bool restarts)
 {
     vsWorkload *w = g_new0(vsWorkload, 1);
     size_t i;
 
     vrSimPrngInitStream(&w->prng, seed, VR_SIM_STREAM_WORKLOAD);
-    for (i = 0; i < VS_OP_LAST; i++)
-        w->total += vsWeights[i];
+    for (i = 0; i < VS_OP_LAST; i++) {
+        w->weights[i] = i == VS_OP_RESTART && !restarts ? 0 : vsWeights[i];
+        w->total += w->weights[i];
+    }
     g_strlcpy(w->uuids[0], VS_TEST_UUID, sizeof(w->uuids[0]));
     for (i = 1; i < VS_NAMES; i++)
         vsRandomUUID(&w->prng, w->uuids[i]);
@@ -142,9 +145,9 @@ static vsOpKind vsPickKind(vsWorkload *w)
     int kind;
 
     for (kind = 0; kind < VS_OP_LAST; kind++) {
-        if (r < vsWeights[kind])
+        if (r < w->weights[kind])
             return kind;
-        r -= vsWeights[kind];
+        r -= w->weights[kind];
     }
     return VS_OP_START;
 }
@@ -233,6 +236,8 @@ vsOp *vsWorkloadNext(vsWorkload *w)
     size_t name;
 
     op->kind = vsPickKind(w);
+    if (op->kind == VS_OP_RESTART)
+        return op;
     if (op->kind >= VS_OP_VOL_CREATE) {
         vsNextVolume(w, op);
         return op;
