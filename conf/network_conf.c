@@ -141,7 +141,9 @@ vrNetworkDefParseName(xmlNode *root, vrNetworkDef *def)
     }
     for (c = def->name; *c; c++) {
         if ((unsigned char)*c < 0x20 || strchr(VR_NETWORK_ILLEGAL_NAME_CHARS, *c)) {
-            vrReportError(VIR_ERR_XML_DETAIL, "invalid char in name: %c", *c);
+            /* libvirt checks names in its XML helpers: VIR_FROM_XML */
+            vrErrorReport(VIR_FROM_XML, VIR_ERR_XML_DETAIL, __FILE__, __func__,
+                          __LINE__, "invalid char in name: %c", *c);
             return -1;
         }
     }

@@ -1,6 +1,6 @@
 /* The storage XML object model: pools (<pool>) and volumes (<volume>),
  * parse -> fill defaults -> validate -> format, as libvirt 9.0 reads and
- * writes them.  Pool types that need source adapters (scsi) are refused.
+ * writes them.
  *
  * Ownership: every def belongs to whoever holds the pointer; the Free
  * functions accept NULL. */
@@ -119,6 +119,25 @@ typedef struct {
     char *secret_usage;             /* or NULL */
 } vrStorageAuth;
 
+/* <adapter> of a scsi pool (libvirt's virStorageAdapter). */
+typedef enum {
+    VR_STORAGE_ADAPTER_DEFAULT = 0,     /* no <adapter>, or no name in a legacy one */
+    VR_STORAGE_ADAPTER_SCSI_HOST,
+    VR_STORAGE_ADAPTER_FC_HOST,
+    VR_STORAGE_ADAPTER_LAST
+} vrStorageAdapterType;
+
+typedef struct {
+    vrStorageAdapterType type;
+    char *name;                     /* scsi_host: name='' */
+    bool has_parent;                /* scsi_host: <parentaddr> */
+    int unique_id;
+    unsigned int pci_domain, pci_bus, pci_slot, pci_function;
+    char *wwnn, *wwpn;              /* fc_host */
+    char *parent, *parent_wwnn, *parent_wwpn, *parent_fabric_wwn;
+    vrStorageTristate managed;
+} vrStorageAdapter;
+
 typedef struct {
     size_t nhosts;
     vrStoragePoolHost *hosts;
@@ -132,6 +151,7 @@ typedef struct {
     char *protocol_ver;             /* <protocol ver=''>, or NULL */
     char *vendor;
     char *product;
+    vrStorageAdapter adapter;
 } vrStoragePoolSource;
 
 typedef struct {
@@ -205,6 +225,10 @@ vrStorageVolDef *vrStorageVolDefParseString(const vrStoragePoolDef *pool,
                                             const char *xml, unsigned int flags);
 vrStorageVolDef *vrStorageVolDefParseNode(const vrStoragePoolDef *pool,
                                           xmlNode *root, unsigned int flags);
+
+/* Read a <volume> document and check it against storagevol.rng only:
+ * 0, or -1 after reporting the syntax or schema error. */
+int vrStorageVolDocValidate(const char *xml);
 
 /* libvirt's vol-dumpxml text for a volume of pool (never NULL). */
 char *vrStorageVolDefFormat(const vrStoragePoolDef *pool, const vrStorageVolDef *def);

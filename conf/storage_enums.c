@@ -23,6 +23,9 @@ VR_ENUM_IMPL(vrStorageAuthTypeName, VR_STORAGE_AUTH_LAST, "none", "chap", "ceph"
 
 VR_ENUM_IMPL(vrStorageTristateName, VR_STORAGE_TRISTATE_LAST, "default", "yes", "no")
 
+VR_ENUM_IMPL(vrStorageAdapterTypeName, VR_STORAGE_ADAPTER_LAST,
+             "default", "scsi_host", "fc_host")
+
 /* Pool source formats. */
 enum { VR_POOL_FS_AUTO = 0, VR_POOL_FS_LAST = 14 };
 enum { VR_POOL_NETFS_AUTO = 0, VR_POOL_NETFS_LAST = 4 };
@@ -89,7 +92,7 @@ static const vrStoragePoolTypeInfo vrStoragePoolTypes[VR_STORAGE_POOL_LAST] = {
                                 NULL, NULL, true },
     [VR_STORAGE_POOL_ISCSI_DIRECT] = { VR_SRC(HOST) | VR_SRC(DEVICE) | VR_SRC(NETWORK) |
                                        VR_SRC(INITIATOR_IQN), NULL, NULL, true },
-    [VR_STORAGE_POOL_SCSI] = { VR_SRC(ADAPTER), NULL, NULL, false },
+    [VR_STORAGE_POOL_SCSI] = { VR_SRC(ADAPTER), NULL, NULL, true },
     [VR_STORAGE_POOL_MPATH] = { 0, NULL, NULL, true },
     [VR_STORAGE_POOL_RBD] = { VR_SRC(HOST) | VR_SRC(NETWORK) | VR_SRC(NAME), NULL,
                               &vrFormatsVolFile, true },

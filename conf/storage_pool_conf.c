@@ -19,7 +19,39 @@
 static const char *const vrPoolNetfsFormatNames[] = { "auto", "nfs", "glusterfs", "cifs" };
 static const char *const vrPoolRefreshNames[] = { "default", "capacity" };
 
+/* Limits of a PCI address (libvirt's virPCIDeviceAddressIsValid). */
+#define VR_STORAGE_PCI_BUS_MAX 0xFF
+#define VR_STORAGE_PCI_SLOT_MAX 0x1F
+#define VR_STORAGE_PCI_FUNCTION_MAX 7
+/* Hex digits of a world wide name (after an optional "0x"). */
+#define VR_STORAGE_WWN_DIGITS 16
+
 /* --- free / copy ---------------------------------------------------------- */
+
+static void
+vrStorageAdapterClear(vrStorageAdapter *adapter)
+{
+    g_free(adapter->name);
+    g_free(adapter->wwnn);
+    g_free(adapter->wwpn);
+    g_free(adapter->parent);
+    g_free(adapter->parent_wwnn);
+    g_free(adapter->parent_wwpn);
+    g_free(adapter->parent_fabric_wwn);
+}
+
+static void
+vrStorageAdapterCopy(vrStorageAdapter *dst, const vrStorageAdapter *src)
+{
+    *dst = *src;
+    dst->name = g_strdup(src->name);
+    dst->wwnn = g_strdup(src->wwnn);
+    dst->wwpn = g_strdup(src->wwpn);
+    dst->parent = g_strdup(src->parent);
+    dst->parent_wwnn = g_strdup(src->parent_wwnn);
+    dst->parent_wwpn = g_strdup(src->parent_wwpn);
+    dst->parent_fabric_wwn = g_strdup(src->parent_fabric_wwn);
+}
 
 static void
 vrStorageAuthFree(vrStorageAuth *auth)
@@ -50,6 +82,7 @@ vrStoragePoolSourceClear(vrStoragePoolSource *src)
     g_free(src->protocol_ver);
     g_free(src->vendor);
     g_free(src->product);
+    vrStorageAdapterClear(&src->adapter);
     memset(src, 0, sizeof(*src));
 }
 
@@ -102,6 +135,7 @@ vrStoragePoolSourceCopy(vrStoragePoolSource *dst, const vrStoragePoolSource *src
     dst->protocol_ver = g_strdup(src->protocol_ver);
     dst->vendor = g_strdup(src->vendor);
     dst->product = g_strdup(src->product);
+    vrStorageAdapterCopy(&dst->adapter, &src->adapter);
 }
 
 vrStoragePoolDef *
@@ -291,12 +325,190 @@ vrStoragePoolParseProtocol(const xmlNode *node, vrStoragePoolSource *src)
     return 0;
 }
 
+/* --- <adapter> ------------------------------------------------------------- */
+
+/* <parentaddr><address .../></parentaddr>: a PCI address, range-checked
+ * unless domain, bus and slot are all 0. */
+static int
+vrStorageAdapterParsePCI(const xmlNode *addr, vrStorageAdapter *adapter)
+{
+    if (vrXMLPropUInt(addr, "domain", 0, 0, &adapter->pci_domain) < 0 ||
+        vrXMLPropUInt(addr, "bus", 0, 0, &adapter->pci_bus) < 0 ||
+        vrXMLPropUInt(addr, "slot", 0, 0, &adapter->pci_slot) < 0 ||
+        vrXMLPropUInt(addr, "function", 0, 0, &adapter->pci_function) < 0)
+        return -1;
+    if (!adapter->pci_domain && !adapter->pci_bus && !adapter->pci_slot)
+        return 0;
+    if (adapter->pci_bus > VR_STORAGE_PCI_BUS_MAX) {
+        vrReportError(VIR_ERR_XML_ERROR, "Invalid PCI address bus='0x%x', must be <= 0x%X",
+                      adapter->pci_bus, VR_STORAGE_PCI_BUS_MAX);
+        return -1;
+    }
+    if (adapter->pci_slot > VR_STORAGE_PCI_SLOT_MAX) {
+        vrReportError(VIR_ERR_XML_ERROR, "Invalid PCI address slot='0x%x', must be <= 0x%X",
+                      adapter->pci_slot, VR_STORAGE_PCI_SLOT_MAX);
+        return -1;
+    }
+    if (adapter->pci_function > VR_STORAGE_PCI_FUNCTION_MAX) {
+        vrReportError(VIR_ERR_XML_ERROR, "Invalid PCI address function=0x%x, must be <= %d",
+                      adapter->pci_function, VR_STORAGE_PCI_FUNCTION_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+vrStorageAdapterParseScsiHost(const xmlNode *node, vrStorageAdapter *adapter)
+{
+    xmlNode *parentaddr = vrXMLChild(node, "parentaddr");
+    g_autofree char *unique_id = NULL;
+    xmlNode *addr;
+
+    adapter->name = vrXMLProp(node, "name");
+    if (!parentaddr)
+        return 0;
+    if (!(addr = vrXMLChild(parentaddr, "address"))) {
+        vrReportError(VIR_ERR_XML_ERROR, "Missing scsi_host PCI address element");
+        return -1;
+    }
+    adapter->has_parent = true;
+    if (vrStorageAdapterParsePCI(addr, adapter) < 0)
+        return -1;
+    unique_id = vrXMLProp(parentaddr, "unique_id");
+    if (!unique_id || vrStrToInt(unique_id, 10, &adapter->unique_id) < 0 ||
+        adapter->unique_id < 0) {
+        vrReportError(VIR_ERR_XML_ERROR, "Missing or invalid scsi adapter 'unique_id' value");
+        return -1;
+    }
+    return 0;
+}
+
+/* An <adapter> without type: only name='' (a scsi_host) is allowed. */
+static int
+vrStorageAdapterParseLegacy(const xmlNode *node, vrStorageAdapter *adapter)
+{
+    g_autofree char *wwnn = vrXMLProp(node, "wwnn");
+    g_autofree char *wwpn = vrXMLProp(node, "wwpn");
+    g_autofree char *parent = vrXMLProp(node, "parent");
+
+    if (wwnn || wwpn || parent) {
+        vrReportError(VIR_ERR_XML_ERROR, "Use of 'wwnn', 'wwpn', and 'parent' attributes "
+                      "requires use of the adapter 'type'");
+        return -1;
+    }
+    if (vrXMLChild(node, "parentaddr")) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "Use of 'parentaddr' element requires use of the adapter 'type'");
+        return -1;
+    }
+    if ((adapter->name = vrXMLProp(node, "name")))
+        adapter->type = VR_STORAGE_ADAPTER_SCSI_HOST;
+    return 0;
+}
+
+static int
+vrStorageAdapterParse(const xmlNode *node, vrStorageAdapter *adapter)
+{
+    int type = VR_STORAGE_ADAPTER_DEFAULT;
+    int managed = VR_STORAGE_TRISTATE_ABSENT;
+    int rc;
+
+    if ((rc = vrXMLPropEnum(node, "type", vrStorageAdapterTypeNameFromString,
+                            VR_XML_PROP_NONZERO, &type)) < 0)
+        return -1;
+    if (rc == 0)
+        return vrStorageAdapterParseLegacy(node, adapter);
+    adapter->type = type;
+    if (type == VR_STORAGE_ADAPTER_SCSI_HOST)
+        return vrStorageAdapterParseScsiHost(node, adapter);
+    if (vrXMLPropEnum(node, "managed", vrStorageTristateNameFromString,
+                      VR_XML_PROP_NONZERO, &managed) < 0)
+        return -1;
+    adapter->managed = managed;
+    adapter->parent = vrXMLProp(node, "parent");
+    adapter->parent_wwnn = vrXMLProp(node, "parent_wwnn");
+    adapter->parent_wwpn = vrXMLProp(node, "parent_wwpn");
+    adapter->parent_fabric_wwn = vrXMLProp(node, "parent_fabric_wwn");
+    adapter->wwpn = vrXMLProp(node, "wwpn");
+    adapter->wwnn = vrXMLProp(node, "wwnn");
+    return 0;
+}
+
+/* 16 hex digits, optionally after "0x". */
+static bool
+vrStorageWWNValid(const char *wwn)
+{
+    const char *p = g_str_has_prefix(wwn, "0x") ? wwn + 2 : wwn;
+    size_t i;
+
+    for (i = 0; p[i] && g_ascii_isxdigit(p[i]); i++)
+        ;
+    if (i != VR_STORAGE_WWN_DIGITS || p[i]) {
+        /* libvirt checks WWNs in its util code: no error domain */
+        vrErrorReport(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                      "Malformed wwn: %s", wwn);
+        return false;
+    }
+    return true;
+}
+
+static int
+vrStorageAdapterCheckFC(const vrStorageAdapter *fc)
+{
+    if (!fc->wwnn || !fc->wwpn) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "'wwnn' and 'wwpn' must be specified for adapter type 'fchost'");
+        return -1;
+    }
+    if (!vrStorageWWNValid(fc->wwnn) || !vrStorageWWNValid(fc->wwpn))
+        return -1;
+    if (fc->parent_wwnn && !fc->parent_wwpn) {
+        vrReportError(VIR_ERR_XML_ERROR, "when providing parent_wwnn='%s', the parent_wwpn "
+                      "must also be provided", fc->parent_wwnn);
+        return -1;
+    }
+    if (!fc->parent_wwnn && fc->parent_wwpn) {
+        vrReportError(VIR_ERR_XML_ERROR, "when providing parent_wwpn='%s', the parent_wwnn "
+                      "must also be provided", fc->parent_wwpn);
+        return -1;
+    }
+    if ((fc->parent_wwnn && !vrStorageWWNValid(fc->parent_wwnn)) ||
+        (fc->parent_wwpn && !vrStorageWWNValid(fc->parent_wwpn)) ||
+        (fc->parent_fabric_wwn && !vrStorageWWNValid(fc->parent_fabric_wwn)))
+        return -1;
+    return 0;
+}
+
+/* What a pool type with an adapter requires of it, once parsed. */
+static int
+vrStorageAdapterCheck(const vrStorageAdapter *adapter)
+{
+    if (adapter->type == VR_STORAGE_ADAPTER_DEFAULT) {
+        vrReportError(VIR_ERR_XML_ERROR, "missing storage pool source adapter");
+        return -1;
+    }
+    if (adapter->type == VR_STORAGE_ADAPTER_FC_HOST)
+        return vrStorageAdapterCheckFC(adapter);
+    if (!adapter->name && !adapter->has_parent) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "Either 'name' or 'parent' must be specified for the 'scsi_host' adapter");
+        return -1;
+    }
+    if (adapter->name && adapter->has_parent) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "Both 'name' and 'parent' cannot be specified for the 'scsi_host' adapter");
+        return -1;
+    }
+    return 0;
+}
+
 static int
 vrStoragePoolParseSource(const xmlNode *node, vrStoragePoolType type,
                          vrStoragePoolSource *src)
 {
     const vrStoragePoolTypeInfo *info = vrStoragePoolTypeInfoGet(type);
     g_autofree char *dir = NULL;
+    xmlNode *adapter;
     xmlNode *auth;
 
     src->name = vrStorageChildString(node, "name");
@@ -314,6 +526,9 @@ vrStoragePoolParseSource(const xmlNode *node, vrStoragePoolType type,
         return -1;
     if ((dir = vrStorageChildProp(node, "dir", "path")))
         src->dir = vrStorageSanitizePath(dir);
+    if ((adapter = vrXMLChild(node, "adapter")) &&
+        vrStorageAdapterParse(adapter, &src->adapter) < 0)
+        return -1;
     if (!src->dir && type == VR_STORAGE_POOL_GLUSTER)
         src->dir = g_strdup("/");
     if ((auth = vrXMLChild(node, "auth"))) {
@@ -394,6 +609,8 @@ vrStoragePoolCheckSource(const vrStoragePoolTypeInfo *info, vrStoragePoolDef *de
     }
     if ((info->flags & VR_STORAGE_SOURCE_NAME) && !def->source.name)
         def->source.name = g_strdup(def->name);
+    if ((info->flags & VR_STORAGE_SOURCE_ADAPTER) && vrStorageAdapterCheck(&def->source.adapter) < 0)
+        return -1;
     if (info->flags == VR_STORAGE_SOURCE_DEVICE && !def->source.ndevices) {
         vrReportError(VIR_ERR_XML_ERROR, "missing storage pool source device name");
         return -1;
@@ -499,7 +716,7 @@ vrStoragePoolDefParseNode(xmlNode *root)
 vrStoragePoolDef *
 vrStoragePoolDefParseString(const char *xml, unsigned int flags)
 {
-    xmlDoc *doc = vrXMLParseString(xml, VR_STORAGE_POOL_URL, "pool");
+    xmlDoc *doc = vrStorageXMLParse(xml, VR_STORAGE_POOL_URL, "pool");
     vrStoragePoolDef *def = NULL;
 
     if (!doc)
@@ -575,6 +792,40 @@ vrStoragePoolFormatHostsDevices(GString *buf, const vrStoragePoolTypeInfo *info,
 }
 
 static void
+vrStorageAdapterFormat(GString *buf, const vrStorageAdapter *adapter)
+{
+    if (adapter->type == VR_STORAGE_ADAPTER_DEFAULT)
+        return;
+    vrBufIndent(buf, 2);
+    vrBufPrintf(buf, "<adapter type='%s'", vrStorageAdapterTypeNameToString(adapter->type));
+    if (adapter->type == VR_STORAGE_ADAPTER_FC_HOST) {
+        vrBufAttr(buf, "parent", adapter->parent);
+        vrBufAttr(buf, "parent_wwnn", adapter->parent_wwnn);
+        vrBufAttr(buf, "parent_wwpn", adapter->parent_wwpn);
+        vrBufAttr(buf, "parent_fabric_wwn", adapter->parent_fabric_wwn);
+        if (adapter->managed != VR_STORAGE_TRISTATE_ABSENT)
+            vrBufAttr(buf, "managed", vrStorageTristateNameToString(adapter->managed));
+        vrBufPrintf(buf, " wwnn='%s' wwpn='%s'/>\n", adapter->wwnn, adapter->wwpn);
+        return;
+    }
+    if (adapter->name) {
+        vrBufPrintf(buf, " name='%s'/>\n", adapter->name);
+        return;
+    }
+    g_string_append(buf, ">\n");
+    vrBufIndent(buf, 3);
+    vrBufPrintf(buf, "<parentaddr unique_id='%d'>\n", adapter->unique_id);
+    vrBufIndent(buf, 4);
+    vrBufPrintf(buf, "<address domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%d'/>\n",
+                adapter->pci_domain, adapter->pci_bus, adapter->pci_slot,
+                adapter->pci_function);
+    vrBufIndent(buf, 3);
+    g_string_append(buf, "</parentaddr>\n");
+    vrBufIndent(buf, 2);
+    g_string_append(buf, "</adapter>\n");
+}
+
+static void
 vrStoragePoolFormatSource(GString *buf, const vrStoragePoolTypeInfo *info,
                           const vrStoragePoolSource *src)
 {
@@ -583,6 +834,8 @@ vrStoragePoolFormatSource(GString *buf, const vrStoragePoolTypeInfo *info,
     vrStoragePoolFormatHostsDevices(buf, info, src);
     if (info->flags & VR_STORAGE_SOURCE_DIR)
         vrStorageEmptyElement(buf, 2, "dir", "path", src->dir);
+    if (info->flags & VR_STORAGE_SOURCE_ADAPTER)
+        vrStorageAdapterFormat(buf, &src->adapter);
     if (info->flags & VR_STORAGE_SOURCE_NAME)
         vrBufElementText(buf, 2, "name", src->name);
     if ((info->flags & VR_STORAGE_SOURCE_INITIATOR_IQN) && src->initiator_iqn) {

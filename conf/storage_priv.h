@@ -30,7 +30,7 @@ typedef struct {
     unsigned int flags;             /* vrStorageSourceFlags */
     const vrStorageFormatTable *pool_formats;   /* NULL: no <format> */
     const vrStorageFormatTable *vol_formats;    /* NULL: no <format> */
-    bool supported;                 /* false: refused at parse (adapters) */
+    bool supported;                 /* false: refused at parse */
 } vrStoragePoolTypeInfo;
 
 /* Never NULL for a valid type. */
@@ -46,6 +46,7 @@ VR_ENUM_DECL(vrStorageVolTypeName);
 VR_ENUM_DECL(vrStorageFileFeatureName);
 VR_ENUM_DECL(vrStorageAuthTypeName);
 VR_ENUM_DECL(vrStorageTristateName);
+VR_ENUM_DECL(vrStorageAdapterTypeName);
 
 /* XPath "string(./name)" as libvirt reads it: the first child element's
  * text, NULL when absent or empty. */
@@ -68,5 +69,8 @@ void vrStoragePermsClear(vrStoragePerms *perms);
  * 0, or -1 after VIR_ERR_XML_INVALID_SCHEMA with libxml2's complaints
  * (VIR_ERR_OPERATION_UNSUPPORTED when the schema is not installed). */
 int vrStorageSchemaValidate(xmlDoc *doc, const char *name);
+
+/* vrXMLParseString with syntax errors reported under VIR_FROM_STORAGE. */
+xmlDoc *vrStorageXMLParse(const char *xml, const char *url, const char *root_name);
 
 #endif /* VR_STORAGE_PRIV_H */

@@ -285,10 +285,23 @@ vrStorageVolDefParseNode(const vrStoragePoolDef *pool, xmlNode *root, unsigned i
     return g_steal_pointer(&def);
 }
 
+int
+vrStorageVolDocValidate(const char *xml)
+{
+    xmlDoc *doc = vrStorageXMLParse(xml, VR_STORAGE_VOL_URL, "volume");
+    int ret;
+
+    if (!doc)
+        return -1;
+    ret = vrStorageSchemaValidate(doc, "storagevol");
+    xmlFreeDoc(doc);
+    return ret;
+}
+
 vrStorageVolDef *
 vrStorageVolDefParseString(const vrStoragePoolDef *pool, const char *xml, unsigned int flags)
 {
-    xmlDoc *doc = vrXMLParseString(xml, VR_STORAGE_VOL_URL, "volume");
+    xmlDoc *doc = vrStorageXMLParse(xml, VR_STORAGE_VOL_URL, "volume");
     vrStorageVolDef *def = NULL;
 
     if (!doc)

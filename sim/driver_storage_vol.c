@@ -177,11 +177,13 @@ vrSimDrvStorageVolCreateXML(virStoragePoolPtr handle, const char *xml, unsigned 
         !(pool = vrSimStoragePoolAcquire(handle->conn, handle->name,
                                          VR_SIM_POOL_ACTIVE, &node)))
         return NULL;
-    /* libvirt 9.0's test driver hands its flags to the volume parser,
-     * which knows no VALIDATE: --validate always fails there */
-    if (flags & VIR_STORAGE_VOL_CREATE_VALIDATE)
-        vrCheckFlagsImpl(VIR_FROM_STORAGE, flags, 0, "virStorageVolDefParseXML");
-    else if ((def = vrStorageVolDefParseString(pool->def, xml, 0)) &&
+    /* libvirt 9.0's test driver hands its flags to the volume parser: the
+     * document is checked against the schema, then the parser refuses the
+     * flag it does not know, so --validate always fails there */
+    if (flags & VIR_STORAGE_VOL_CREATE_VALIDATE) {
+        if (vrStorageVolDocValidate(xml) == 0)
+            vrCheckFlagsImpl(VIR_FROM_STORAGE, flags, 0, "virStorageVolDefParseXML");
+    } else if ((def = vrStorageVolDefParseString(pool->def, xml, 0)) &&
         vrSimStorageVolCheckNew(pool, def) == 0)
         ret = vrSimStorageVolInsert(handle->conn, node, pool, g_steal_pointer(&def), NULL);
     vrSimNodeUnlock(node);

@@ -219,7 +219,7 @@ test_uniqueness(void **state)
                      "Requested operation is not valid: network is already active as "
                      "'default'");
     assert_null(virNetworkDefineXML(conn, "<network><name>a/b</name></network>"));
-    sim_assert_error(VIR_ERR_XML_DETAIL, VIR_FROM_NETWORK, "invalid char in name: /");
+    sim_assert_error(VIR_ERR_XML_DETAIL, VIR_FROM_XML, "invalid char in name: /");
     assert_null(virNetworkCreateXMLFlags(conn, net_xml("v", N2_UUID, NULL), 2));
     sim_assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
                      "unsupported flags (0x2) in function testNetworkCreateXMLFlags");

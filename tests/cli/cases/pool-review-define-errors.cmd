@@ -1,0 +1,1 @@
+"pool-define @DATA@/pool-notype.xml; pool-define @DATA@/pool-badtype.xml; pool-define @DATA@/pool-noname.xml; pool-define @DATA@/pool-notarget.xml; pool-define @DATA@/pool-scsi-badwwn.xml; pool-define @DATA@/pool-scsi-legacy-parent.xml; pool-define @DATA@/pool-scsi-noadapter.xml"

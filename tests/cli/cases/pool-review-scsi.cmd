@@ -1,0 +1,1 @@
+"pool-define @DATA@/pool-scsi.xml; pool-dumpxml psc; pool-define @DATA@/pool-fc.xml; pool-dumpxml pfc --xpath //source; pool-define @DATA@/pool-scsiaddr.xml; pool-dumpxml psa --xpath //source; pool-start psc; pool-list --all --type scsi"

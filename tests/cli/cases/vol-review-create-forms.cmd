@@ -1,0 +1,1 @@
+"vol-create default-pool @DATA@/vol-perm.xml; vol-dumpxml vp.img --pool default-pool; vol-create default-pool @DATA@/vol-backing.xml; vol-dumpxml bk.qcow2 --pool default-pool; vol-list default-pool --details"
