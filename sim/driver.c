@@ -107,11 +107,19 @@ static int vrSimParseStateDir(const char *value, const char **statedir)
 static int vrSimParseParams(const vrURI *uri, vrSimConn *sc, const char **faults_path,
                             const char **statedir)
 {
-    size_t i;
+    size_t i, j;
 
     for (i = 0; i < uri->nparams; i++) {
         const vrURIParam *p = &uri->params[i];
 
+        /* which of two seeds would win is not for the user to guess */
+        for (j = 0; j < i; j++) {
+            if (strcmp(uri->params[j].name, p->name) == 0) {
+                vrReportError(VIR_ERR_INVALID_ARG, "URI parameter '%s' given twice",
+                              p->name);
+                return -1;
+            }
+        }
         if (strcmp(p->name, "private") == 0) {
             if (vrSimParseBool(p->name, p->value, &sc->private_node) < 0)
                 return -1;
@@ -125,6 +133,11 @@ static int vrSimParseParams(const vrURI *uri, vrSimConn *sc, const char **faults
             }
             sc->has_seed = true;
         } else if (strcmp(p->name, "faults") == 0) {
+            if (!*p->value) {
+                vrReportError(VIR_ERR_INVALID_ARG, "invalid value '' for URI parameter "
+                              "'faults': expected a fault plan file");
+                return -1;
+            }
             *faults_path = p->value;
         } else if (strcmp(p->name, "statedir") == 0) {
             if (vrSimParseStateDir(p->value, statedir) < 0)

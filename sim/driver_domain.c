@@ -95,6 +95,7 @@ virDomainPtr vrSimDrvDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
         return NULL;
     if (flags & VIR_DOMAIN_DEFINE_VALIDATE)
         parse_flags |= VR_DOMAIN_DEF_PARSE_VALIDATE_SCHEMA;
+    vrSimNodeUseIds(node);
     if (!(def = vrSimDomainDefParse(xml, parse_flags)))
         return NULL;
     if (vrSimCheckName(def->name) < 0) {

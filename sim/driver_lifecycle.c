@@ -72,6 +72,7 @@ virDomainPtr vrSimDrvDomainCreateXML(virConnectPtr conn, const char *xml, unsign
         return NULL;
     if (flags & VIR_DOMAIN_START_VALIDATE)
         parse_flags |= VR_DOMAIN_DEF_PARSE_VALIDATE_SCHEMA;
+    vrSimNodeUseIds(node);
     if (!(def = vrSimDomainDefParse(xml, parse_flags)))
         return NULL;
     vrSimNodeLock(node);

@@ -19,9 +19,15 @@ typedef struct {
     guint64 seed;                        /* ?seed=N, for fault injection */
 } vrSimConn;
 
+/* The node behind a connection; a seeded node's UUID/MAC stream becomes the
+ * process's current one, so a define parsed before the node is locked draws
+ * its identifiers from this node's seed. */
 static inline vrSimNode *vrSimConnNode(virConnectPtr conn)
 {
-    return ((vrSimConn *)conn->privateData)->node;
+    vrSimNode *node = ((vrSimConn *)conn->privateData)->node;
+
+    vrSimNodeUseIds(node);
+    return node;
 }
 
 /* Flag checks report libvirt's test driver function name, so messages read

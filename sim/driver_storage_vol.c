@@ -4,8 +4,8 @@
  * no such call), info and XML.
  *
  * Differences from the test driver: a clone may come from another pool,
- * takes the source's capacity when larger or missing and its allocation
- * when none is given; volumes with an open transfer refuse to change. */
+ * takes the source's capacity when larger or missing; volumes with an open
+ * transfer refuse to change. */
 #include "sim/driver_storage_priv.h"
 
 #include <string.h>
@@ -234,10 +234,11 @@ vrSimDrvStorageVolCreateXMLFrom(virStoragePoolPtr handle, const char *xml,
     }
     if (!(src = vrSimStorageVolFindSource(node, clonevol)))
         goto cleanup;
-    /* the clone holds all of the source: capacity and allocation */
+    /* at least the source's capacity; without <allocation> the clone is
+     * fully allocated, as libvirt's storage driver does */
     def->capacity = MAX(def->capacity, src->def->capacity);
     if (!def->has_allocation)
-        def->allocation = src->def->allocation;
+        def->allocation = def->capacity;
     if (vrSimStorageVolCheckNew(pool, def) == 0)
         ret = vrSimStorageVolInsert(handle->conn, node, pool, g_steal_pointer(&def), src);
  cleanup:

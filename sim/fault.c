@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "sim/error_names.h"
 #include "util/error.h"
@@ -338,12 +340,18 @@ static int vrSimParseCount(const vrSimPlanPos *pos, const char *key, const char 
     return 0;
 }
 
+/* Decimal only: g_ascii_strtod would also take "0x0.8", "inf" and "nan". */
+static bool vrSimIsDecimal(const char *value)
+{
+    return *value && strspn(value, "0123456789.eE+-") == strlen(value);
+}
+
 static int vrSimParseProb(const vrSimPlanPos *pos, const char *value, double *out)
 {
     char *end = NULL;
-    double p = g_ascii_strtod(value, &end);
+    double p = vrSimIsDecimal(value) ? g_ascii_strtod(value, &end) : 0.0;
 
-    if (!*value || end == value || *end != '\0' || !(p > 0.0 && p <= 1.0))
+    if (!end || end == value || *end != '\0' || !(p > 0.0 && p <= 1.0))
         return vrSimPlanError(pos, "invalid value '%s' for 'prob': expected a number "
                               "greater than 0 and at most 1", value);
     *out = p;
@@ -434,6 +442,9 @@ static int vrSimSetWhen(const vrSimPlanPos *pos, vrSimFaultRule *rule, vrSimFaul
 static int vrSimParseKey(const vrSimPlanPos *pos, vrSimFaultRule *rule, const char *key,
                          const char *value, const char *word)
 {
+    /* an empty target= would match nothing, an empty message= say nothing */
+    if (!*value && (strcmp(key, "target") == 0 || strcmp(key, "message") == 0))
+        return vrSimPlanError(pos, "no value for '%s'", key);
     if (strcmp(key, "nth") == 0 || strcmp(key, "every") == 0) {
         if (vrSimSetWhen(pos, rule, key[0] == 'n' ? VR_SIM_WHEN_NTH : VR_SIM_WHEN_EVERY,
                          word) < 0)
@@ -583,14 +594,36 @@ int vrSimFaultPlanAddText(vrSimFaultPlan *plan, const char *text, const char *or
     return 0;
 }
 
+/* A NUL byte would silently end its line (and the plan) early. */
+static int vrSimFaultPlanCheckNul(const char *text, size_t len, const char *path)
+{
+    const char *nul = memchr(text, '\0', len);
+    vrSimPlanPos pos = { path, 1 };
+    const char *p;
+
+    if (!nul)
+        return 0;
+    for (p = text; p < nul; p++)
+        pos.lineno += *p == '\n';
+    return vrSimPlanError(&pos, "NUL byte in the line");
+}
+
 vrSimFaultPlan *vrSimFaultPlanLoad(const char *path)
 {
     g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
     g_autofree char *text = NULL;
+    GStatBuf st;
+    size_t len = 0;
 
-    if (vrFileReadAll(path, VR_SIM_FAULT_PLAN_MAX_BYTES, &text, NULL) < 0)
+    if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > VR_SIM_FAULT_PLAN_MAX_BYTES) {
+        vrReportError(VIR_ERR_CONF_SYNTAX, "fault plan '%s' is larger than %d bytes",
+                      path, VR_SIM_FAULT_PLAN_MAX_BYTES);
         return NULL;
-    if (vrSimFaultPlanAddText(plan, text, path) < 0)
+    }
+    if (vrFileReadAll(path, VR_SIM_FAULT_PLAN_MAX_BYTES, &text, &len) < 0 ||
+        vrSimFaultPlanCheckNul(text, len, path) < 0 ||
+        vrSimFaultPlanAddText(plan, text, path) < 0)
         return NULL;
     return g_steal_pointer(&plan);
 }

@@ -126,8 +126,15 @@ void vrSimNodeUnref(vrSimNode *node)
         vrSimNodeFree(node);
 }
 
+void vrSimNodeUseIds(vrSimNode *node)
+{
+    if (node->seeded)
+        vrSimPrngUseForUUIDs(&node->uuid_prng);
+}
+
 void vrSimNodeLock(vrSimNode *node)
 {
+    vrSimNodeUseIds(node);
     g_mutex_lock(&node->lock);
     if (node->observing)
         return;

@@ -100,6 +100,12 @@ void vrSimNodeSetFaults(vrSimNode *node, vrSimFaultPlan *plan);
 
 void vrSimNodeUnref(vrSimNode *node);
 
+/* Make the node's seeded UUID stream (if any) the process's UUID and MAC
+ * source: a call that may generate one -- parsing a definition without a
+ * UUID -- calls this first, so that with several seeded nodes in one
+ * process each draws from its own stream.  vrSimNodeLock does it too. */
+void vrSimNodeUseIds(vrSimNode *node);
+
 /* Take the node's lock; every locked operation advances the clock one step
  * and lets simulated time pass for the guests (vrSimNodeRunGuests).
  * Unlocking brings the state directory (if any) in line with memory. */

@@ -91,8 +91,11 @@ void vrSimPrngFill(vrSimPrng *prng, unsigned char *buf, size_t len)
 
 /* ---- the UUID byte source ---- */
 
+/* Every seeded stream in use, the one installed last: when it is released
+ * the one before it takes over, so that a seeded node never falls back on
+ * the system source while it exists. */
 static GMutex vrSimUUIDOwnerLock;
-static vrSimPrng *vrSimUUIDOwner;
+static GPtrArray *vrSimUUIDOwners;
 
 static void vrSimPrngUUIDBytes(unsigned char *buf, size_t len, void *opaque)
 {
@@ -102,17 +105,27 @@ static void vrSimPrngUUIDBytes(unsigned char *buf, size_t len, void *opaque)
 void vrSimPrngUseForUUIDs(vrSimPrng *prng)
 {
     g_mutex_lock(&vrSimUUIDOwnerLock);
-    vrSimUUIDOwner = prng;
-    vrUUIDSetGenerator(vrSimPrngUUIDBytes, prng);
+    if (!vrSimUUIDOwners)
+        vrSimUUIDOwners = g_ptr_array_new();
+    if (vrSimUUIDOwners->len == 0 ||
+        g_ptr_array_index(vrSimUUIDOwners, vrSimUUIDOwners->len - 1) != prng) {
+        g_ptr_array_remove(vrSimUUIDOwners, prng);
+        g_ptr_array_add(vrSimUUIDOwners, prng);
+        vrUUIDSetGenerator(vrSimPrngUUIDBytes, prng);
+    }
     g_mutex_unlock(&vrSimUUIDOwnerLock);
 }
 
 void vrSimPrngReleaseUUIDs(vrSimPrng *prng)
 {
     g_mutex_lock(&vrSimUUIDOwnerLock);
-    if (vrSimUUIDOwner == prng) {
-        vrSimUUIDOwner = NULL;
-        vrUUIDSetGenerator(NULL, NULL);
+    if (vrSimUUIDOwners && g_ptr_array_remove(vrSimUUIDOwners, prng)) {
+        if (vrSimUUIDOwners->len > 0)
+            vrUUIDSetGenerator(vrSimPrngUUIDBytes,
+                               g_ptr_array_index(vrSimUUIDOwners,
+                                                 vrSimUUIDOwners->len - 1));
+        else
+            vrUUIDSetGenerator(NULL, NULL);
     }
     g_mutex_unlock(&vrSimUUIDOwnerLock);
 }

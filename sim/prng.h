@@ -46,7 +46,8 @@ void vrSimPrngFill(vrSimPrng *prng, unsigned char *buf, size_t len);
  * (under util/uuid.c's lock). */
 void vrSimPrngUseForUUIDs(vrSimPrng *prng);
 
-/* Restore the system byte source if prng is still the installed one. */
+/* prng is no longer a source: the stream installed before it that is
+ * still in use takes over again, else the system source. */
 void vrSimPrngReleaseUUIDs(vrSimPrng *prng);
 
 #endif /* VR_SIM_PRNG_H */

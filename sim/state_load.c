@@ -5,6 +5,7 @@
 #include "sim/state_dir.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <libxml/tree.h>
 
 #include "conf/xml_util.h"
@@ -56,7 +57,19 @@ static gint vrSimStateCompareNames(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The names in sub ending in suffix, sorted (the load order is fixed). */
+/* A FILE.new is a write that never finished (the process died before its
+ * rename): FILE, if any, is still whole.  Left there it would be junk in
+ * the directory for good, so the load removes it. */
+static void vrSimStateDropTemp(const char *dir, const char *ent)
+{
+    g_autofree char *path = g_build_filename(dir, ent, NULL);
+
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        (void)unlink(path);
+}
+
+/* The names in sub ending in suffix, sorted (the load order is fixed);
+ * leftover temporary files removed on the way. */
 static GPtrArray *vrSimStateList(vrSimStateDir *sd, const char *sub, const char *suffix)
 {
     g_autofree char *dir = g_build_filename(vrSimStateDirPath(sd), sub, NULL);
@@ -77,7 +90,9 @@ static GPtrArray *vrSimStateList(vrSimStateDir *sd, const char *sub, const char 
             g_dir_close(d);
             return NULL;
         }
-        if (ent[0] != '.' && g_str_has_suffix(ent, suffix))
+        if (g_str_has_suffix(ent, VR_SIM_STATE_TEMP_SUFFIX))
+            vrSimStateDropTemp(dir, ent);
+        else if (ent[0] != '.' && g_str_has_suffix(ent, suffix))
             g_ptr_array_add(names, g_strdup(ent));
     }
     g_dir_close(d);

@@ -302,6 +302,52 @@ static void test_uuids_from_seed(void **state)
     virConnectClose(conn);
 }
 
+static const char unnamed_xml[] =
+    "<domain type='test'><name>u</name><memory>1024</memory><vcpu>1</vcpu>"
+    "<os><type>hvm</type></os><devices><interface type='network'>"
+    "<source network='default'/></interface></devices></domain>";
+
+/* The UUID and XML of a domain defined without a UUID on conn. */
+static void define_on(virConnectPtr conn, char uuid[VIR_UUID_STRING_BUFLEN], char **xml)
+{
+    virDomainPtr dom = virDomainDefineXML(conn, unnamed_xml);
+
+    assert_non_null(dom);
+    assert_int_equal(virDomainGetUUIDString(dom, uuid), 0);
+    *xml = virDomainGetXMLDesc(dom, 0);
+    virDomainFree(dom);
+}
+
+/* Two seeded nodes in one process: each draws from its own stream, and
+ * one going away leaves the other on its stream, not the system's. */
+static void test_two_seeded_nodes(void **state)
+{
+    char alone[VIR_UUID_STRING_BUFLEN], got[VIR_UUID_STRING_BUFLEN];
+    char other[VIR_UUID_STRING_BUFLEN];
+    g_autofree char *xalone = NULL, *xgot = NULL, *xother = NULL, *xagain = NULL;
+    virConnectPtr a, b;
+
+    define_unnamed(5, alone, &xalone);
+    /* A opened first, B after it: A's define still draws from A's seed */
+    a = open_seeded(5, NULL);
+    b = open_seeded(9, NULL);
+    define_on(b, other, &xother);
+    define_on(a, got, &xgot);
+    assert_string_equal(got, alone);
+    assert_string_equal(xgot, xalone);
+    assert_string_not_equal(other, alone);
+    virConnectClose(a);
+    virConnectClose(b);
+    /* B closing while A lives: A stays on its stream */
+    a = open_seeded(5, NULL);
+    b = open_seeded(9, NULL);
+    virConnectClose(b);
+    define_on(a, got, &xagain);
+    assert_string_equal(got, alone);
+    assert_string_equal(xagain, xalone);
+    virConnectClose(a);
+}
+
 /* ---- the pieces ---- */
 
 static void test_prng(void **state)
@@ -391,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_same_seed_same_trace),
         cmocka_unit_test(test_trace_lines),
         cmocka_unit_test(test_uuids_from_seed),
+        cmocka_unit_test(test_two_seeded_nodes),
         cmocka_unit_test(test_prng),
         cmocka_unit_test(test_durations_and_stamps),
         cmocka_unit_test(test_line_split),

@@ -583,6 +583,31 @@ static void test_overrides(void **state)
 
 /* ---- plans ---- */
 
+/* A parameter given twice is refused: which one wins is not for the user
+ * to guess. */
+static void test_uri_parameters(void **state)
+{
+    static const struct {
+        const char *uri;
+        const char *message;
+    } cases[] = {
+        { "sim:///default?seed=1&seed=2", "invalid argument: URI parameter 'seed' given "
+          "twice" },
+        { "sim:///default?faults=/a&faults=/b", "invalid argument: URI parameter 'faults' "
+          "given twice" },
+        { "sim:///default?statedir=/tmp/x&private=1&statedir=/tmp/y", "invalid argument: "
+          "URI parameter 'statedir' given twice" },
+        { "sim:///default?faults=", "invalid argument: invalid value '' for URI parameter "
+          "'faults': expected a fault plan file" },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        assert_null(virConnectOpen(cases[i].uri));
+        sim_assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_TEST, cases[i].message);
+    }
+}
+
 static void test_plan_errors(void **state)
 {
     static const struct {
@@ -623,6 +648,17 @@ static void test_plan_errors(void **state)
           "an error: slow, code, from, message and delay do not apply" },
         { "domain.save always slow code=VIR_ERR_NO_MEMORY", "a slow rule reports no "
           "error: code, from and message do not apply" },
+        { "domain.start always target=", "no value for 'target'" },
+        { "domain.start always message=\"\"", "no value for 'message'" },
+        { "domain.start prob=0x0.8", "invalid value '0x0.8' for 'prob': expected a number "
+          "greater than 0 and at most 1" },
+        { "domain.start prob=infinity", "invalid value 'infinity' for 'prob': expected a "
+          "number greater than 0 and at most 1" },
+        { "domain.start every=2 after=-1s", "invalid duration '-1s' for 'after': expected "
+          "an integer with a unit (ns, us, ms, s, m, h)" },
+        { "domain.start always after=1s after=2s", "'after' given twice" },
+        { "domain.start always limit=0", "invalid value '0' for 'limit': expected an "
+          "integer >= 1" },
     };
     size_t i;
 
@@ -642,6 +678,115 @@ static void test_plan_errors(void **state)
 static void write_plan(const char *path, const char *text)
 {
     assert_true(g_file_set_contents(path, text, -1, NULL));
+}
+
+/* Plan files: every way a file can be wrong is an error naming it (and the
+ * line); CRLF line ends and an empty file are fine. */
+static void test_plan_files(void **state)
+{
+    static const char with_nul[] = "domain.start always\n# x\ndomain.destroy \0always\n";
+    g_autofree char *path = tmp_path("files.plan");
+    g_autofree char *big = g_malloc(VR_SIM_FAULT_PLAN_MAX_BYTES + 2);
+    g_autofree char *expect = NULL;
+    vrSimFaultPlan *plan;
+    int i;
+
+    /* a NUL byte would cut the plan short */
+    assert_true(g_file_set_contents(path, with_nul, sizeof(with_nul) - 1, NULL));
+    assert_null(vrSimFaultPlanLoad(path));
+    expect = g_strdup_printf("configuration file syntax error: fault plan '%s' line 3: "
+                             "NUL byte in the line", path);
+    sim_assert_error(VIR_ERR_CONF_SYNTAX, VIR_FROM_TEST, expect);
+    /* over the limit */
+    for (i = 0; i <= VR_SIM_FAULT_PLAN_MAX_BYTES; i++)
+        big[i] = i % 64 == 63 ? '\n' : '#';       /* comment lines */
+    big[VR_SIM_FAULT_PLAN_MAX_BYTES + 1] = '\0';
+    write_plan(path, big);
+    assert_null(vrSimFaultPlanLoad(path));
+    g_free(expect);
+    expect = g_strdup_printf("configuration file syntax error: fault plan '%s' is larger "
+                             "than %d bytes", path, VR_SIM_FAULT_PLAN_MAX_BYTES);
+    sim_assert_error(VIR_ERR_CONF_SYNTAX, VIR_FROM_TEST, expect);
+    /* at the limit: fine */
+    big[VR_SIM_FAULT_PLAN_MAX_BYTES] = '\0';
+    write_plan(path, big);
+    assert_non_null(plan = vrSimFaultPlanLoad(path));
+    vrSimFaultPlanFree(plan);
+    /* a directory */
+    assert_null(vrSimFaultPlanLoad(tmpdir));
+    g_free(expect);
+    expect = g_strdup_printf("Failed to read file '%s': Is a directory", tmpdir);
+    sim_assert_error(VIR_ERR_SYSTEM_ERROR, -1, expect);
+    /* CRLF: the CR is a blank, errors still name the right line */
+    write_plan(path, "domain.start always\r\ndomain.destroy nth=2\r\n");
+    assert_non_null(plan = vrSimFaultPlanLoad(path));
+    assert_true(vrSimFaultPlanWatches(plan, VR_SIM_FAULT_DOMAIN_DESTROY));
+    vrSimFaultPlanFree(plan);
+    write_plan(path, "domain.start always\r\ndomain.destroy nth=0\r\n");
+    assert_null(vrSimFaultPlanLoad(path));
+    g_free(expect);
+    expect = g_strdup_printf("configuration file syntax error: fault plan '%s' line 2: "
+                             "invalid value '0' for 'nth': expected an integer >= 1", path);
+    sim_assert_error(VIR_ERR_CONF_SYNTAX, VIR_FROM_TEST, expect);
+    /* empty: a plan with no rules */
+    write_plan(path, "");
+    assert_non_null(plan = vrSimFaultPlanLoad(path));
+    assert_false(vrSimFaultPlanWatches(plan, VR_SIM_FAULT_DOMAIN_START));
+    vrSimFaultPlanFree(plan);
+}
+
+/* How often a rule fires over calls made at the given clock steps. */
+static guint64 fire_count(const char *text, int calls, guint64 step_ns, char *pattern)
+{
+    g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
+    vrSimClock clock;
+    vrSimPrng prng;
+    guint64 fired = 0;
+    int i;
+
+    vrSimClockInit(&clock, 0, 0);
+    vrSimPrngInitStream(&prng, 11, VR_SIM_STREAM_FAULTS);
+    assert_int_equal(vrSimFaultPlanAddText(plan, text, "plan"), 0);
+    vrSimFaultPlanAttach(plan, &prng, &clock, NULL);
+    for (i = 0; i < calls; i++) {
+        vrSimFaultCtx ctx = { .dom = i % 2 ? "odd" : "even" };
+        bool hit = vrSimFaultFire(plan, VR_SIM_FAULT_DOMAIN_SUSPEND, &ctx) != NULL;
+
+        fired += hit;
+        if (pattern)
+            pattern[i] = hit ? 'F' : '.';
+        vrSimClockAdvance(&clock, step_ns);
+    }
+    if (pattern)
+        pattern[calls] = '\0';
+    assert_int_equal(vrSimFaultPlanFired(plan, VR_SIM_FAULT_DOMAIN_SUSPEND), fired);
+    return fired;
+}
+
+/* The triggers over many calls, with after= and target= combined. */
+static void test_trigger_statistics(void **state)
+{
+    char p[64];
+    guint64 n;
+
+    /* prob=P fires on about P of the calls */
+    n = fire_count("domain.suspend prob=0.25 delay=0s", 8000, 0, NULL);
+    assert_true(n > 1800 && n < 2200);
+    n = fire_count("domain.suspend prob=0.01 delay=0s", 8000, 0, NULL);
+    assert_true(n > 40 && n < 130);
+    /* limit= caps it */
+    assert_int_equal(fire_count("domain.suspend prob=0.5 limit=7", 1000, 0, NULL), 7);
+    /* after= alone: every call from T on (calls at 0, 1s, 2s, ...) */
+    fire_count("domain.suspend after=3s", 6, 1000000000ULL, p);
+    assert_string_equal(p, "...FFF");
+    /* after= with nth=: the calls before T do not count */
+    fire_count("domain.suspend after=2s nth=2", 6, 1000000000ULL, p);
+    assert_string_equal(p, "...F..");
+    fire_count("domain.suspend after=1s every=2 limit=2", 9, 1000000000ULL, p);
+    assert_string_equal(p, "..F.F....");
+    /* target=: only the calls about it count (odd calls are about "odd") */
+    fire_count("domain.suspend nth=2 target=odd", 6, 0, p);
+    assert_string_equal(p, "...F..");
 }
 
 static void test_plan_from_uri(void **state)
@@ -786,9 +931,12 @@ static void test_pool_full(void **state)
                      "cannot allocate 65536 bytes in file '/default-pool/big': "
                      "No space left on device");
     assert_null(virStorageVolLookupByName(pool, "big"));
-    /* clone */
+    /* clone (its allocation given: the default is the storage code's
+     * business, not the fault point's) */
     assert_null(virStorageVolCreateXMLFrom(pool, "<volume><name>copy</name>"
-                                           "<capacity>0</capacity></volume>", src, 0));
+                                           "<capacity>0</capacity>"
+                                           "<allocation>4096</allocation></volume>",
+                                           src, 0));
     sim_assert_error(VIR_ERR_SYSTEM_ERROR, VIR_FROM_STORAGE,
                      "cannot allocate 4096 bytes in file '/default-pool/copy': "
                      "No space left on device");
@@ -1056,6 +1204,9 @@ int main(void)
         cmocka_unit_test(test_overrides),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_plan_from_uri),
+        cmocka_unit_test(test_plan_files),
+        cmocka_unit_test(test_trigger_statistics),
+        cmocka_unit_test(test_uri_parameters),
         cmocka_unit_test(test_pool_full),
         cmocka_unit_test(test_upload_halfway),
         cmocka_unit_test(test_upload_fault_closes_stream),

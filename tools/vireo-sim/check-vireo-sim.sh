@@ -26,7 +26,7 @@ summary_hash() {
     sed -n 's/^summary: .* trace=\([0-9a-f]*\) .*/\1/p' "$1"
 }
 
-echo "1..27"
+echo "1..38"
 
 "$sim" --seed 7 --steps 300 --trace "$tmp/trace" > "$tmp/out"
 rc=$?
@@ -154,5 +154,64 @@ mkdir -p "$tmp/wd2/state" && echo hello > "$tmp/wd2/state/notes"
 rc=$?
 check "a work dir whose state directory holds other files is refused" \
     '[ $rc -eq 2 ] && grep -q "state. exists and is not a state directory (it holds other files)$" "$tmp/err" && [ -f "$tmp/wd2/state/notes" ]'
+
+# a workload violation (a lost event, through the test hook): reported with
+# the seed and step, and the reproduce command reproduces it bit for bit
+VIREO_SIM_TEST_LOSE_EVENT=40 "$sim" --seed 5 --steps 200 > "$tmp/lost"
+rc=$?
+check "a lost event is a violation of the events invariant" \
+    '[ $rc -eq 1 ] && grep -q "^VIOLATION at step [0-9]* (seed 5): events: " "$tmp/lost"'
+cmd=$(sed -n 's/^reproduce: //p' "$tmp/lost")
+VIREO_SIM_TEST_LOSE_EVENT=40 $cmd > "$tmp/lost2"
+rc=$?
+check "the workload's reproduce command reproduces it" \
+    '[ $rc -eq 1 ] && [ "$cmd" = "$sim --seed 5 --steps 200" ] && cmp -s "$tmp/lost" "$tmp/lost2"'
+cmd=$(sed -n 's/^reproduce: //p' "$tmp/violation")
+$cmd > "$tmp/violation2"
+check "a scenario's reproduce command reproduces it" 'cmp -s "$tmp/violation" "$tmp/violation2"'
+
+# bad options: a clear message and exit status 2
+"$sim" --seed -5 --steps 1 > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "a negative seed is refused, not replaced by a random one" \
+    '[ $rc -eq 2 ] && ! [ -s "$tmp/out" ] && grep -q "^vireo-sim: invalid seed .-5.: expected an unsigned decimal integer below 2^64" "$tmp/err"'
+"$sim" --seed 18446744073709551615 --steps 5 > "$tmp/out"
+rc=$?
+check "a seed takes all 64 bits" \
+    '[ $rc -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "seed: 18446744073709551615" ]'
+"$sim" --replay "$tmp/trace" --seed 9 > /dev/null 2> "$tmp/err"
+rc=$?
+check "--replay refuses a seed of its own" \
+    '[ $rc -eq 2 ] && grep -q "^vireo-sim: --replay takes the seed, the plan and the state directory from the trace" "$tmp/err"'
+"$sim" --steps 10 stray > /dev/null 2> "$tmp/err"
+rc=$?
+check "a stray argument is named" '[ $rc -eq 2 ] && grep -q "unexpected argument .stray." "$tmp/err"'
+
+# replays name the first line that differs, whatever it is
+line=$(grep -n ' result error ' "$tmp/trace" | sed -n 3p | cut -d: -f1)
+sed "${line}s/: \(.\)/: X\1/" "$tmp/trace" > "$tmp/tampered"
+"$sim" --replay "$tmp/tampered" > "$tmp/diverged"
+rc=$?
+check "a changed result line is named as the divergence" \
+    '[ $rc -eq 1 ] && grep -q "^VIOLATION at step [0-9]* (seed 7): replay: trace line $line: recorded" "$tmp/diverged"'
+total=$(wc -l < "$tmp/trace")
+sed '$d' "$tmp/trace" > "$tmp/short"
+"$sim" --replay "$tmp/short" > "$tmp/diverged"
+rc=$?
+check "a truncated trace is a divergence at its end" \
+    '[ $rc -eq 1 ] && grep -q "replay: trace line $total: the recorded trace ends, replayed" "$tmp/diverged"'
+sed '3s/.*/# statedir perhaps/' "$tmp/trace" > "$tmp/badhdr"
+"$sim" --replay "$tmp/badhdr" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a malformed trace header is refused with its line" \
+    '[ $rc -eq 2 ] && grep -q "trace .*badhdr. line 3: malformed line" "$tmp/err"'
+
+# the environment does not enter the run
+mkdir -p "$tmp/elsewhere/tmp"
+abs_sim=$(cd "$(dirname "$sim")" && pwd)/$(basename "$sim")
+(cd "$tmp/elsewhere" && TMPDIR="$tmp/elsewhere/tmp" LANG=C.UTF-8 TZ=Pacific/Kiritimati \
+    "$abs_sim" --seed 7 --steps 300 --trace "$tmp/trace2" --workdir "$tmp/elsewhere/wd" > /dev/null)
+check "another cwd, TMPDIR, locale, time zone and work dir give the same trace" \
+    'cmp -s "$tmp/trace" "$tmp/trace2"'
 
 exit $failed

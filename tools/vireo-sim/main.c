@@ -17,13 +17,17 @@
 #define VS_EXIT_OK 0
 #define VS_EXIT_FAILED 1
 #define VS_EXIT_USAGE 2
+#define VS_STEPS_UNSET G_MININT64
+/* characters a word of the reproduce command may hold unquoted */
+#define VS_SHELL_SAFE "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+,@%-"
 #define VS_FNV64_OFFSET 0xcbf29ce484222325ULL  /* the trace hash, as the node's */
 #define VS_FNV64_PRIME 0x100000001b3ULL
 
 typedef struct {
-    gint64 seed;
+    char *seed_text;          /* --seed as given: parsed as a full 64-bit value */
+    guint64 seed;
     gboolean has_seed;
-    gint64 steps;
+    gint64 steps;             /* VS_STEPS_UNSET: not given */
     char *scenario;
     char *replay;
     char *faults;
@@ -57,6 +61,10 @@ void vsTraceLine(const char *line, void *opaque)
     for (p = line; *p; p++)
         run->trace_hash = (run->trace_hash ^ (guchar)*p) * VS_FNV64_PRIME;
     run->trace_hash = (run->trace_hash ^ '\n') * VS_FNV64_PRIME;
+    /* lifecycle events but the one of a redefinition, which changes no state */
+    if (strstr(line, " event ") && strstr(line, " detail=") &&
+        !strstr(line, " defined detail=1"))
+        run->step_events++;
     g_queue_push_tail(run->tail, g_strdup(line));
     if (g_queue_get_length(run->tail) > VS_TAIL_LINES)
         g_free(g_queue_pop_head(run->tail));
@@ -65,8 +73,10 @@ void vsTraceLine(const char *line, void *opaque)
     if (!run->replay_lines || run->divergence)
         return;
     if (run->replay_next >= run->replay_lines->len)
-        run->divergence = g_strdup_printf("the replay traced more than the %u recorded "
-                                          "lines: '%s'", run->replay_lines->len, line);
+        run->divergence = g_strdup_printf("trace line %u: the recorded trace ends, "
+                                          "replayed '%s'",
+                                          run->replay_offset + run->replay_lines->len + 1,
+                                          line);
     else if (strcmp(g_ptr_array_index(run->replay_lines, run->replay_next), line) != 0)
         run->divergence = g_strdup_printf("trace line %u: recorded '%s', replayed '%s'",
                                           run->replay_offset + run->replay_next + 1,
@@ -104,10 +114,26 @@ static void vsCheckExpectation(vsRun *run, const vsOp *op, const vsResult *res)
                     op->expect_message ? op->expect_message : "", got);
 }
 
+/* The test hook: drop this step's domain lifecycle events (delivered with
+ * the model's callback away), once. */
+static void vsLoseEvents(vsRun *run)
+{
+    if (!run->lose_event_step || run->event_lost || run->step_events == 0 ||
+        run->steps + 1 < run->lose_event_step)
+        return;
+    virConnectDomainEventDeregisterAny(run->conn, run->event_ids[2]);
+    vrSimControlFlushEvents(run->conn);
+    run->event_ids[2] = virConnectDomainEventRegisterAny(
+        run->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        VIR_DOMAIN_EVENT_CALLBACK(vsModelOnEvent), run, NULL);
+    run->event_lost = true;
+}
+
 /* Deliver every queued domain, network and pool event to the model's
  * callbacks now, in this thread. */
 static void vsDrainEvents(vsRun *run)
 {
+    vsLoseEvents(run);
     vrSimControlFlushEvents(run->conn);
     vrSimControlFlushObjectEvents(run->conn);
 }
@@ -119,6 +145,7 @@ bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
     g_autofree char *result = NULL;
 
     vrSimControlObserve(run->conn, false);
+    run->step_events = 0;
     vrSimControlNote(run->conn, "op", "%s", text);
     vsOpExec(run, op, res);
     if (!run->conn) {          /* a restart that could not open the node again */
@@ -132,10 +159,12 @@ bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
     run->steps++;
     if (run->verbose)
         printf("step %" G_GUINT64_FORMAT ": %s => %s\n", run->steps, text, result);
-    vsCheckExpectation(run, op, res);
-    vsCheckStep(run, op, res);
+    /* a replay names the first trace line that differs, before what the
+     * difference then breaks (a changed result line is an outcome too) */
     if (run->divergence)
         vsViolation(run, "replay: %s", run->divergence);
+    vsCheckExpectation(run, op, res);
+    vsCheckStep(run, op, res);
     return run->violation == NULL;
 }
 
@@ -234,21 +263,40 @@ static void vsRunFree(vsRun *run)
 
 /* ---- reporting ---- */
 
+/* word as the shell reads it back: quoted only when it has to be. */
+static void vsAppendShellWord(GString *cmd, const char *word)
+{
+    g_autofree char *quoted = NULL;
+
+    if (*word && strspn(word, VS_SHELL_SAFE) == strlen(word)) {
+        g_string_append(cmd, word);
+        return;
+    }
+    quoted = g_shell_quote(word);
+    g_string_append(cmd, quoted);
+}
+
 static char *vsReproduce(const char *argv0, const vsOptions *opts, guint64 seed)
 {
-    GString *cmd = g_string_new(argv0);
+    GString *cmd = g_string_new(NULL);
 
+    vsAppendShellWord(cmd, argv0);
     if (opts->replay) {
-        g_string_append_printf(cmd, " --replay %s", opts->replay);
+        g_string_append(cmd, " --replay ");
+        vsAppendShellWord(cmd, opts->replay);
         return g_string_free(cmd, FALSE);
     }
     g_string_append_printf(cmd, " --seed %" G_GUINT64_FORMAT, seed);
-    if (opts->scenario)
-        g_string_append_printf(cmd, " --scenario %s", opts->scenario);
-    else
+    if (opts->scenario) {
+        g_string_append(cmd, " --scenario ");
+        vsAppendShellWord(cmd, opts->scenario);
+    } else {
         g_string_append_printf(cmd, " --steps %" G_GINT64_FORMAT, opts->steps);
-    if (opts->faults)
-        g_string_append_printf(cmd, " --faults %s", opts->faults);
+    }
+    if (opts->faults) {
+        g_string_append(cmd, " --faults ");
+        vsAppendShellWord(cmd, opts->faults);
+    }
     if (opts->no_faults)
         g_string_append(cmd, " --no-faults");
     if (opts->no_statedir)
@@ -293,6 +341,8 @@ static void vsRunScript(vsRun *run, vsScript *script)
             return;
     }
     vsStoreCheckAllContent(run);
+    if (run->divergence)        /* the final checks traced what was not recorded */
+        vsViolation(run, "replay: %s", run->divergence);
     if (run->replay_lines && run->replay_next < run->replay_lines->len)
         vsViolation(run, "replay: the recorded trace has %u more lines, from '%s'",
                     run->replay_lines->len - run->replay_next,
@@ -315,11 +365,55 @@ static void vsRunWorkload(vsRun *run, guint64 steps, bool has_plan)
         vsStoreCheckAllContent(run);
 }
 
+static int vsUsageError(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+static int vsUsageError(const char *fmt, ...)
+{
+    g_autofree char *msg = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "vireo-sim: %s (see --help)\n", msg);
+    return -1;
+}
+
+/* The combinations that make sense; a replay takes its seed, plan and
+ * state directory from the trace, so it takes none of them. */
+static int vsCheckOptions(vsOptions *opts)
+{
+    if (opts->seed_text) {
+        if (!g_ascii_string_to_unsigned(opts->seed_text, 10, 0, G_MAXUINT64, &opts->seed,
+                                        NULL))
+            return vsUsageError("invalid seed '%s': expected an unsigned decimal integer "
+                                "below 2^64", opts->seed_text);
+        opts->has_seed = true;
+    }
+    if (opts->scenario && opts->replay)
+        return vsUsageError("--scenario and --replay do not go together");
+    if (opts->replay && (opts->seed_text || opts->steps != VS_STEPS_UNSET || opts->faults ||
+                         opts->no_faults || opts->no_statedir))
+        return vsUsageError("--replay takes the seed, the plan and the state directory "
+                            "from the trace: no --seed, --steps, --faults, --no-faults "
+                            "or --no-statedir");
+    if (opts->scenario && opts->steps != VS_STEPS_UNSET)
+        return vsUsageError("--steps is for a random workload, not a scenario");
+    if (opts->faults && opts->no_faults)
+        return vsUsageError("--faults and --no-faults do not go together");
+    if (opts->steps == VS_STEPS_UNSET)
+        opts->steps = VS_DEFAULT_STEPS;
+    if (opts->steps < 0 || (guint64)opts->steps > VS_STEPS_MAX)
+        return vsUsageError("invalid number of steps %" G_GINT64_FORMAT ": expected 0 to %llu",
+                            opts->steps, (unsigned long long)VS_STEPS_MAX);
+    return 0;
+}
+
 static int vsParseOptions(int argc, char **argv, vsOptions *opts)
 {
     GOptionEntry entries[] = {
-        { "seed", 0, 0, G_OPTION_ARG_INT64, &opts->seed, "the seed (default: random, "
-          "printed first)", "S" },
+        { "seed", 0, 0, G_OPTION_ARG_STRING, &opts->seed_text, "the seed, 0 to "
+          "18446744073709551615 (default: random, printed first)", "S" },
         { "steps", 0, 0, G_OPTION_ARG_INT64, &opts->steps, "random operations to run "
           "(default 1000)", "N" },
         { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &opts->scenario, "run a scenario file",
@@ -343,20 +437,15 @@ static int vsParseOptions(int argc, char **argv, vsOptions *opts)
                                                          "of a vireo node");
     g_autoptr(GError) err = NULL;
 
-    opts->seed = -1;
-    opts->steps = VS_DEFAULT_STEPS;
+    opts->steps = VS_STEPS_UNSET;
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
         fprintf(stderr, "vireo-sim: %s\n", err->message);
         return -1;
     }
-    opts->has_seed = opts->seed >= 0;
-    if (argc > 1 || (opts->scenario && opts->replay) || (opts->faults && opts->no_faults) ||
-        opts->steps < 0 || (guint64)opts->steps > VS_STEPS_MAX) {
-        fprintf(stderr, "vireo-sim: invalid arguments (see --help)\n");
-        return -1;
-    }
-    return 0;
+    if (argc > 1)
+        return vsUsageError("unexpected argument '%s'", argv[1]);
+    return vsCheckOptions(opts);
 }
 
 /* What to run: the script (NULL for a workload), the plan and its header. */
@@ -375,7 +464,7 @@ static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
         fprintf(stderr, "vireo-sim: %s\n", error);
         return -1;
     }
-    run->seed = opts->has_seed ? (guint64)opts->seed
+    run->seed = opts->has_seed ? opts->seed
                 : *script && (*script)->has_seed ? (*script)->seed
                 : (guint64)g_get_real_time() ^ ((guint64)getpid() << 32);
     if (opts->replay) {
@@ -395,6 +484,20 @@ static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
     return (*plan = vsPlanFromText(text, "built-in plan", header)) ? 0 : -1;
 }
 
+/* Hooks for vireo-sim's own tests, from the environment. */
+static int vsTestHooks(vsRun *run)
+{
+    const char *lose = g_getenv("VIREO_SIM_TEST_LOSE_EVENT");
+
+    if (lose && !g_ascii_string_to_unsigned(lose, 10, 1, G_MAXUINT64,
+                                            &run->lose_event_step, NULL)) {
+        fprintf(stderr, "vireo-sim: invalid VIREO_SIM_TEST_LOSE_EVENT '%s': expected a "
+                "step number >= 1\n", lose);
+        return -1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     vsOptions opts = { 0 };
@@ -405,6 +508,8 @@ int main(int argc, char **argv)
     bool has_plan, statedir;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
+    if (vsTestHooks(&run) < 0)
+        goto cleanup;
     run.plan_header = g_string_new(NULL);
     run.state_files = vsStateFilesNew();
     run.trace_hash = VS_FNV64_OFFSET;
@@ -440,6 +545,7 @@ int main(int argc, char **argv)
     vrSimFaultPlanFree(plan);
     vsScriptFree(script);
     vsRunFree(&run);
+    g_free(opts.seed_text);
     g_free(opts.scenario);
     g_free(opts.replay);
     g_free(opts.faults);

@@ -165,7 +165,9 @@ static int vsReplayHeader(vsScript *script, const char *path, const char *line,
         script->has_seed = vsParseSeed(line + 7, &script->seed) == 0;
         return script->has_seed ? 0 : -1;
     }
-    if (strcmp(line, "# statedir yes") == 0 || strcmp(line, "# statedir no") == 0) {
+    if (g_str_has_prefix(line, "# statedir")) {
+        if (strcmp(line, "# statedir yes") != 0 && strcmp(line, "# statedir no") != 0)
+            return -1;
         script->statedir = strcmp(line, "# statedir yes") == 0;
         return 0;
     }

@@ -277,6 +277,13 @@ struct vsRun {
     guint replay_offset;       /* file lines before the body */
     char *divergence;          /* first replay mismatch, or NULL */
     bool verbose;
+    /* VIREO_SIM_TEST_LOSE_EVENT=N (a test hook): the domain lifecycle
+     * events of the first step from N on that changes a domain's state or
+     * persistence never reach the model, as if the node had lost them --
+     * the events invariant must catch it */
+    guint64 lose_event_step;   /* 0: off */
+    bool event_lost;
+    guint step_events;         /* lifecycle event lines traced by this step */
 };
 
 /* Record the first violation (later ones are dropped). */
