@@ -82,7 +82,7 @@ def main():
             structs[n] = x
         elif x.tag == 'functype':
             functypes[n] = x
-        elif x.tag == 'function':
+        elif x.tag in ('function', 'variable'):
             funcs[n] = x
         elif x.tag == 'macro':
             macros[n] = x
@@ -96,7 +96,7 @@ def main():
 
     missing = [f for f in IMPLEMENTED if f not in funcs]
     if missing:
-        sys.exit('unknown functions in api.list: %s' % ' '.join(missing))
+        sys.exit('unknown functions or variables in api.list: %s' % ' '.join(missing))
 
     for group, files in GROUPS:
         out = []
@@ -181,6 +181,10 @@ def main():
         for n in IMPLEMENTED:
             fn = funcs[n]
             if fn.get('file') not in files:
+                continue
+            if fn.tag == 'variable':
+                sep = '' if fn.get('type').endswith('*') else ' '
+                out.append('VIR_EXPORT_VAR %s%s%s;' % (fn.get('type'), sep, n))
                 continue
             ret = fn.find('return').get('type')
             args = ', '.join(ctype(a.get('type'), a.get('name')) for a in fn.findall('arg')) or 'void'

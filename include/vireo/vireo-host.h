@@ -170,6 +170,7 @@ int virInitialize(void);
 virConnectPtr virConnectOpen(const char *name);
 virConnectPtr virConnectOpenReadOnly(const char *name);
 virConnectPtr virConnectOpenAuth(const char *name, virConnectAuthPtr auth, unsigned int flags);
+VIR_EXPORT_VAR virConnectAuthPtr virConnectAuthPtrDefault;
 int virConnectClose(virConnectPtr conn);
 int virConnectRef(virConnectPtr conn);
 const char *virConnectGetType(virConnectPtr conn);

@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -202,6 +204,78 @@ static void test_event_loop(void **state)
     close(fds[1]);
 }
 
+/* Runs the default credential callback with stdin read from `input`;
+ * returns its result and leaves what it printed in `prompts`. */
+static int run_default_auth(virConnectCredentialPtr cred, unsigned int ncred,
+                            const char *input, char *prompts, size_t prompts_len)
+{
+    char in_path[] = "/tmp/vireo-auth-in-XXXXXX";
+    char out_path[] = "/tmp/vireo-auth-out-XXXXXX";
+    int in_fd = mkstemp(in_path), out_fd = mkstemp(out_path);
+    int saved_in = dup(STDIN_FILENO), saved_out = dup(STDOUT_FILENO);
+    ssize_t n;
+    int ret;
+
+    assert_true(in_fd >= 0 && out_fd >= 0 && saved_in >= 0 && saved_out >= 0);
+    assert_int_equal(write(in_fd, input, strlen(input)), (ssize_t)strlen(input));
+    assert_int_equal(lseek(in_fd, 0, SEEK_SET), 0);
+    fflush(stdout);
+    assert_true(dup2(in_fd, STDIN_FILENO) >= 0 && dup2(out_fd, STDOUT_FILENO) >= 0);
+    clearerr(stdin);
+    ret = virConnectAuthPtrDefault->cb(cred, ncred, virConnectAuthPtrDefault->cbdata);
+    fflush(stdout);
+    assert_true(dup2(saved_in, STDIN_FILENO) >= 0 && dup2(saved_out, STDOUT_FILENO) >= 0);
+    clearerr(stdin);
+    n = pread(out_fd, prompts, prompts_len - 1, 0);
+    prompts[n > 0 ? n : 0] = '\0';
+    close(in_fd);
+    close(out_fd);
+    close(saved_in);
+    close(saved_out);
+    unlink(in_path);
+    unlink(out_path);
+    return ret;
+}
+
+static void test_default_auth(void **state)
+{
+    virConnectCredential cred[3] = {
+        { .type = VIR_CRED_AUTHNAME, .prompt = "Username" },
+        { .type = VIR_CRED_PASSPHRASE, .prompt = "Password" },
+        { .type = VIR_CRED_REALM, .prompt = "Realm", .defresult = "home" },
+    };
+    virConnectCredential external = { .type = VIR_CRED_EXTERNAL, .challenge = "PolicyKit" };
+    virConnectCredential other = { .type = VIR_CRED_EXTERNAL, .challenge = "other" };
+    char prompts[256];
+    int i;
+
+    /* libvirt's list, in libvirt's order */
+    assert_int_equal(virConnectAuthPtrDefault->ncredtype, 6);
+    assert_int_equal(virConnectAuthPtrDefault->credtype[0], VIR_CRED_AUTHNAME);
+    assert_int_equal(virConnectAuthPtrDefault->credtype[5], VIR_CRED_EXTERNAL);
+
+    assert_int_equal(run_default_auth(cred, 3, "alice\ns3cret\n\n", prompts,
+                                      sizeof(prompts)), 0);
+    assert_string_equal(prompts, "Username: Password: Realm [home]: ");
+    assert_string_equal(cred[0].result, "alice");
+    assert_int_equal(cred[0].resultlen, 5);
+    assert_string_equal(cred[1].result, "s3cret");
+    assert_string_equal(cred[2].result, "home");      /* empty answer: the default */
+    for (i = 0; i < 3; i++)
+        free(cred[i].result);
+
+    /* input ends before the last answer: no answer at all */
+    assert_int_equal(run_default_auth(cred, 3, "bob\n", prompts, sizeof(prompts)), -1);
+    for (i = 0; i < 3; i++)
+        assert_null(cred[i].result);
+
+    /* PolicyKit answers for itself; another external method cannot be asked */
+    assert_int_equal(run_default_auth(&external, 1, "", prompts, sizeof(prompts)), 0);
+    assert_null(external.result);
+    assert_string_equal(prompts, "");
+    assert_int_equal(run_default_auth(&other, 1, "", prompts, sizeof(prompts)), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_domain_keeps_connection),
         cmocka_unit_test(test_unknown_uri),
         cmocka_unit_test(test_event_loop),
+        cmocka_unit_test(test_default_auth),
     };
 
     virSetErrorFunc(NULL, quiet);

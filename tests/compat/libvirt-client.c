@@ -123,6 +123,18 @@ lifecycle(virConnectPtr conn)
     return 0;
 }
 
+/* The credential types command-line tools get from the default callback. */
+static void
+printDefaultAuth(void)
+{
+    unsigned int i;
+
+    printf("default auth:");
+    for (i = 0; i < virConnectAuthPtrDefault->ncredtype; i++)
+        printf(" %d", virConnectAuthPtrDefault->credtype[i]);
+    printf(" callback=%s\n", virConnectAuthPtrDefault->cb ? "yes" : "no");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -132,7 +144,8 @@ main(int argc, char **argv)
     int ret = EXIT_SUCCESS;
 
     virSetErrorFunc(NULL, quietErrorHandler);
-    conn = virConnectOpen(uri);
+    printDefaultAuth();
+    conn = virConnectOpenAuth(uri, virConnectAuthPtrDefault, 0);
     if (!conn) {
         printLastError("open");
         return EXIT_FAILURE;
