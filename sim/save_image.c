@@ -136,8 +136,9 @@ static int vrSimSaveCheckHeader(const char *path, const unsigned char *data, siz
         return -1;
     }
     if (memcmp(data, VR_SIM_SAVE_MAGIC, VR_SIM_SAVE_MAGIC_BYTES) != 0) {
-        vrReportError(VIR_ERR_INTERNAL_ERROR,
-                      "mismatched header magic: '%s' is not a domain save image", path);
+        /* libvirt's words exactly; the shell's "Failed to restore domain
+         * from PATH" line names the file */
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "%s", "mismatched header magic");
         return -1;
     }
     if ((version = vrSimGetU32(data + VR_SIM_SAVE_OFF_VERSION)) != VR_SIM_SAVE_VERSION) {

@@ -65,9 +65,10 @@ cmdSetmem(vrShCtl *ctl, const vrShCmd *cmd)
         return false;
     if (!vrShOptSizeKiB(ctl, cmd, &kib))
         return false;
-    if (flags == -1)
-        return virDomainSetMemory(dom, kib) == 0;
-    return virDomainSetMemoryFlags(dom, kib, flags) == 0;
+    /* virsh 9.0 calls the Flags form even without --config/--live/--current
+     * (with AFFECT_CURRENT), so its errors name virDomainSetMemoryFlags */
+    return virDomainSetMemoryFlags(dom, kib, flags == -1 ? VIR_DOMAIN_AFFECT_CURRENT
+                                                         : (unsigned int)flags) == 0;
 }
 
 
@@ -103,10 +104,10 @@ cmdSetmaxmem(vrShCtl *ctl, const vrShCmd *cmd)
         return false;
     if (!vrShOptSizeKiB(ctl, cmd, &kib))
         return false;
+    /* as setmem: always the Flags form, as virsh 9.0 */
     if (flags == -1)
-        rc = virDomainSetMaxMemory(dom, kib);
-    else
-        rc = virDomainSetMemoryFlags(dom, kib, flags | VIR_DOMAIN_MEM_MAXIMUM);
+        flags = VIR_DOMAIN_AFFECT_CURRENT;
+    rc = virDomainSetMemoryFlags(dom, kib, (unsigned int)flags | VIR_DOMAIN_MEM_MAXIMUM);
     if (rc < 0) {
         vrShError(ctl, "%s", "Unable to change MaxMemorySize");
         return false;
