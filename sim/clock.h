@@ -6,6 +6,11 @@
 #include <glib.h>
 
 #define VR_SIM_CLOCK_START_NS ((guint64)0)
+/* The wall-clock time (seconds since 1970, UTC) that virtual time 0 stands
+ * for where the API reports a calendar time, such as a DHCP lease's expiry:
+ * libvirt 9.0.0's release day, 2023-01-16 00:00:00 UTC.  Fixed, so that
+ * those figures stay deterministic too. */
+#define VR_SIM_CLOCK_WALL_EPOCH_S ((guint64)1673827200)
 /* Each driver operation on a node advances its clock by this much. */
 #define VR_SIM_CLOCK_STEP_NS ((guint64)1000000)      /* 1 ms */
 

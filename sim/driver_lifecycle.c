@@ -184,8 +184,10 @@ int vrSimDrvDomainShutdownFlags(virDomainPtr handle, unsigned int flags)
     return 0;
 }
 
-/* The guest restarts in place (a REBOOT event; no lifecycle event, as
- * libvirt's test driver) unless on_reboot says otherwise. */
+/* The guest restarts in place unless on_reboot says otherwise: no lifecycle
+ * event, as libvirt's test driver, but a REBOOT event, as libvirt's qemu
+ * driver sends when the guest resets (the test driver sends none; see
+ * conformance/libvirt-deviations.md). */
 int vrSimDrvDomainReboot(virDomainPtr handle, unsigned int flags)
 {
     vrDomainLifecycleAction action;

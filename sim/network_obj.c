@@ -570,7 +570,8 @@ vrSimNetworkLeasesSync(vrSimNode *node)
 {
     g_autoptr(GPtrArray) nets = vrSimNetworkListSorted(node->networks);
     g_autoptr(GPtrArray) doms = vrSimDomainListSorted(node->domains);
-    guint64 now_s = vrSimNodeNow(node) / VR_SIM_NS_PER_S;
+    /* lease expiry times are calendar times, as dnsmasq reports them */
+    guint64 now_s = VR_SIM_CLOCK_WALL_EPOCH_S + vrSimNodeNow(node) / VR_SIM_NS_PER_S;
     guint i;
 
     for (i = 0; i < nets->len; i++) {

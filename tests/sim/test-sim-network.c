@@ -570,7 +570,8 @@ expect_lease(virNetworkDHCPLeasePtr l, const char *mac, const char *ip, const ch
 
     snprintf(clientid, sizeof(clientid), "01:%s", mac);
     assert_string_equal(l->iface, "virbr0");
-    assert_int_equal(l->expirytime, 3600);    /* virtual clock: < 1 s since start */
+    /* 2023-01-16 00:00:00 UTC (virtual time 0) + 1 h; < 1 s has passed */
+    assert_int_equal(l->expirytime, 1673827200 + 3600);
     assert_int_equal(l->type, VIR_IP_ADDR_TYPE_IPV4);
     assert_string_equal(l->mac, mac);
     assert_null(l->iaid);
