@@ -75,8 +75,15 @@ void
 vrMacFormat(const unsigned char mac[VR_MAC_BUFLEN],
             char out[VR_MAC_STRING_BUFLEN])
 {
-    g_snprintf(out, VR_MAC_STRING_BUFLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
-               mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+    char *p = out;
+    size_t i;
+
+    for (i = 0; i < VR_MAC_BUFLEN; i++) {
+        if (i > 0)
+            *p++ = ':';
+        p = vrHexWrite(p, mac + i, 1);
+    }
+    *p = '\0';
 }
 
 void

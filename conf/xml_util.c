@@ -586,20 +586,23 @@ vrBufNumber(GString *buf, unsigned long long val, bool negative,
 {
     static const char digits[] = "0123456789abcdef";
     char tmp[VR_BUF_NUMBER_MAX];
-    size_t n = 0;
+    char out[VR_BUF_NUMBER_MAX * 2 + 1];        /* sign, padding, digits */
+    size_t n = 0, len = 0;
 
     do {
         tmp[n++] = digits[val % base];
         val /= base;
     } while (val && n < sizeof(tmp));
     if (negative)
-        g_string_append_c(buf, '-');
+        out[len++] = '-';
+    width = MIN(width, VR_BUF_NUMBER_MAX);
     while (width > n) {
-        g_string_append_c(buf, '0');
+        out[len++] = '0';
         width--;
     }
     while (n)
-        g_string_append_c(buf, tmp[--n]);
+        out[len++] = tmp[--n];
+    vrBufAppendLen(buf, out, len);
 }
 
 /* A small printf for the formatters' hot path: %s %c %% and %d %u %x with
@@ -619,10 +622,10 @@ vrBufPrintf(GString *buf, const char *fmt, ...)
         long long sval;
 
         if (!pct) {
-            g_string_append(buf, p);
+            vrBufAppend(buf, p);
             break;
         }
-        g_string_append_len(buf, p, pct - p);
+        vrBufAppendLen(buf, p, (size_t)(pct - p));
         p = pct + 1;
         while (g_ascii_isdigit(*p))
             width = width * 10 + (unsigned int)(*p++ - '0');
@@ -632,7 +635,7 @@ vrBufPrintf(GString *buf, const char *fmt, ...)
         }
         switch (*p++) {
         case 's':
-            g_string_append(buf, va_arg(ap, const char *));
+            vrBufAppend(buf, va_arg(ap, const char *));
             break;
         case 'c':
             g_string_append_c(buf, (char)va_arg(ap, int));
@@ -664,10 +667,10 @@ vrBufIndent(GString *buf, int level)
     size_t n = (size_t)level * VR_XML_INDENT_WIDTH;
 
     while (n > sizeof(spaces) - 1) {
-        g_string_append_len(buf, spaces, sizeof(spaces) - 1);
+        vrBufAppendLen(buf, spaces, sizeof(spaces) - 1);
         n -= sizeof(spaces) - 1;
     }
-    g_string_append_len(buf, spaces, n);
+    vrBufAppendLen(buf, spaces, n);
 }
 
 void
@@ -693,11 +696,11 @@ vrBufEscape(GString *buf, const char *str)
             rep = "";
             break;
         }
-        g_string_append_len(buf, run, p - run);
-        g_string_append(buf, rep);
+        vrBufAppendLen(buf, run, (size_t)(p - run));
+        vrBufAppend(buf, rep);
         run = p + 1;
     }
-    g_string_append_len(buf, run, p - run);
+    vrBufAppendLen(buf, run, (size_t)(p - run));
 }
 
 void
@@ -706,8 +709,8 @@ vrBufAttr(GString *buf, const char *name, const char *value)
     if (!value)
         return;
     g_string_append_c(buf, ' ');
-    g_string_append(buf, name);
-    g_string_append(buf, "='");
+    vrBufAppend(buf, name);
+    vrBufAppend(buf, "='");
     vrBufEscape(buf, value);
     g_string_append_c(buf, '\'');
 }
@@ -719,10 +722,10 @@ vrBufElementText(GString *buf, int level, const char *name, const char *text)
         return;
     vrBufIndent(buf, level);
     g_string_append_c(buf, '<');
-    g_string_append(buf, name);
+    vrBufAppend(buf, name);
     g_string_append_c(buf, '>');
     vrBufEscape(buf, text);
-    g_string_append(buf, "</");
-    g_string_append(buf, name);
-    g_string_append(buf, ">\n");
+    vrBufAppend(buf, "</");
+    vrBufAppend(buf, name);
+    vrBufAppend(buf, ">\n");
 }

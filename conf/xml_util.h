@@ -5,6 +5,7 @@
 #define VR_XML_UTIL_H
 
 #include <stdbool.h>
+#include <string.h>
 #include <glib.h>
 #include <libxml/tree.h>
 
@@ -94,8 +95,27 @@ int vrScaleInteger(unsigned long long *value, const char *suffix,
                    unsigned long long default_scale,
                    unsigned long long limit);
 
-/* g_string_append_printf without its per-call allocation (formats on the
- * stack when the result is short). */
+/* g_string_append_len for the formatters' hot path: GLib 2.74's goes
+ * through g_string_insert_len's general checks on every call; this copies
+ * directly while the buffer has room. */
+static inline void vrBufAppendLen(GString *buf, const char *str, size_t len)
+{
+    if (buf->len + len < buf->allocated_len) {
+        memcpy(buf->str + buf->len, str, len);
+        buf->len += len;
+        buf->str[buf->len] = '\0';
+    } else {
+        g_string_append_len(buf, str, (gssize)len);
+    }
+}
+
+static inline void vrBufAppend(GString *buf, const char *str)
+{
+    vrBufAppendLen(buf, str, strlen(str));
+}
+
+/* A printf for the formatters (%s %c %% and %d %u %x with l/ll and a
+ * zero-padded width), without the C library's per-call set-up. */
 void vrBufPrintf(GString *buf, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 /* The element's indentation level helpers and escaping. */

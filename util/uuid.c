@@ -91,16 +91,36 @@ vrUUIDParse(const char *str, unsigned char uuid[VIR_UUID_BUFLEN])
     return 0;
 }
 
+char *
+vrHexWrite(char *out, const unsigned char *in, size_t n)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        *out++ = digits[in[i] >> 4];
+        *out++ = digits[in[i] & 0xf];
+    }
+    return out;
+}
+
 const char *
 vrUUIDFormat(const unsigned char uuid[VIR_UUID_BUFLEN],
              char out[VIR_UUID_STRING_BUFLEN])
 {
-    g_snprintf(out, VIR_UUID_STRING_BUFLEN,
-               "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-               "%02x%02x%02x%02x%02x%02x",
-               uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5],
-               uuid[6], uuid[7], uuid[8], uuid[9], uuid[10], uuid[11],
-               uuid[12], uuid[13], uuid[14], uuid[15]);
+    /* bytes per dash-separated group: 8-4-4-4-12 digits */
+    static const unsigned char groups[] = { 4, 2, 2, 2, 6 };
+    const unsigned char *in = uuid;
+    char *p = out;
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(groups); i++) {
+        if (i > 0)
+            *p++ = '-';
+        p = vrHexWrite(p, in, groups[i]);
+        in += groups[i];
+    }
+    *p = '\0';
     return out;
 }
 

@@ -25,6 +25,10 @@ void vrUUIDGenerate(unsigned char uuid[VIR_UUID_BUFLEN]);
  * ("malformed uuid element"). */
 int vrUUIDParse(const char *str, unsigned char uuid[VIR_UUID_BUFLEN]);
 
+/* Writes the 2 * n lower-case hex digits of in to out (no terminator);
+ * returns the end.  The formatters' hot path, cheaper than printf. */
+char *vrHexWrite(char *out, const unsigned char *in, size_t n);
+
 /* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" in lower case; returns out. */
 const char *vrUUIDFormat(const unsigned char uuid[VIR_UUID_BUFLEN],
                          char out[VIR_UUID_STRING_BUFLEN]);

@@ -24,7 +24,7 @@ import sys
 import tempfile
 
 URI = 'test:///default'
-TIMEOUT_S = 15
+TIMEOUT_S = 60          # generous: a loaded 2-core machine is slow to start virsh
 # virsh 9.0 now and then hangs in its job-watching code (seen with
 # managedsave); a run that times out is tried again this many times.
 TIMEOUT_RETRIES = 2

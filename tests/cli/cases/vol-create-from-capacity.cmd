@@ -1,0 +1,1 @@
+"vol-create-as default-pool a 10M --allocation 1M; vol-create-from default-pool @DATA@/vol-clone-small.xml a --inputpool default-pool; vol-create-from default-pool @DATA@/vol-clone-nocap.xml a --inputpool default-pool; vol-list default-pool --details; pool-info default-pool"
