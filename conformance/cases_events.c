@@ -248,11 +248,14 @@ vrcEventFailedOps(vrcCtx *ctx)
 
     VRC_NEED(dom, vrcStartPersistent(ctx, "conform-e1"));
     VRC_CHECK(vrcEventsOn(ctx, NULL));
-    VRC_ERR(ctx, virDomainCreate(dom), VIR_ERR_INTERNAL_ERROR, NULL);
-    VRC_ERR(ctx, virDomainResume(dom), VIR_ERR_INTERNAL_ERROR, NULL);
+    VRC_ERR(ctx, virDomainCreate(dom), VIR_ERR_INTERNAL_ERROR,
+            "internal error: Domain 'conform-e1' is already running");
+    VRC_ERR(ctx, virDomainResume(dom), VIR_ERR_INTERNAL_ERROR,
+            "internal error: domain 'conform-e1' not paused");
     VRC_ERR_DOM(ctx, virDomainDefineXML(ctx->conn, vrcXml(ctx, "conform-e1", vrcUuid(ctx, 9),
                                                           VRC_MEM_KIB, 2, NULL)),
-                VIR_ERR_OPERATION_FAILED, NULL);
+                VIR_ERR_OPERATION_FAILED,
+                "operation failed: domain 'conform-e1' already exists with uuid *");
     VRC_NO_EVENTS(ctx, "conform-e1");
     return 0;
 }

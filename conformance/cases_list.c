@@ -97,27 +97,54 @@ vrcListCountOnly(vrcCtx *ctx)
     return 0;
 }
 
-/* Every listed handle is usable and in a state its filter promised. */
+/* Checks one handle of the PAUSED list: GetState must say paused.  Writes
+ * the first problem into WHY (left alone when WHY already holds one). */
+static void
+vrcListHandleCheck(vrcCtx *ctx, virDomainPtr dom, char *why, size_t len)
+{
+    const char *name = virDomainGetName(dom);
+    int state, reason;
+
+    vrcStep(ctx, "virDomainGetState(%s)", name ? name : "(null)");
+    if (why[0])
+        return;
+    if (virDomainGetState(dom, &state, &reason, 0) < 0) {
+        virErrorPtr err = virGetLastError();
+
+        snprintf(why, len, "%s listed as paused but GetState failed: %s", name,
+                 err ? vrcErrorName(err->code) : "no error");
+    } else if (state != VIR_DOMAIN_PAUSED) {
+        snprintf(why, len, "%s listed as paused but GetState says %s", name,
+                 vrcStateName(state, reason));
+    }
+}
+
+/* The PAUSED filter returns exactly the two paused domains (persistent and
+ * transient), and every handle it returns is usable and paused. */
 static int
 vrcListHandles(vrcCtx *ctx)
 {
     virDomainPtr *doms = NULL;
-    int n, k, state, reason, bad = -1;
+    char why[VRC_DETAIL_MAX] = "";
+    int n, k, ours = 0;
 
     VRC_CHECK(vrcListSetup(ctx));
+    VRC_LIST(ctx, L_PAUSED, N_PAUSED "," N_TPAUSED);
     VRC_SET(ctx, n, virConnectListAllDomains(ctx->conn, &doms, L_PAUSED));
     for (k = 0; k < n; k++) {
-        vrcStep(ctx, "virDomainGetState(%s)", virDomainGetName(doms[k]));
-        if (virDomainGetState(doms[k], &state, &reason, 0) < 0 || state != VIR_DOMAIN_PAUSED)
-            bad = k;
+        const char *name = virDomainGetName(doms[k]);
+
+        vrcListHandleCheck(ctx, doms[k], why, sizeof(why));
+        if (name && strncmp(name, VRC_PREFIX, strlen(VRC_PREFIX)) == 0)
+            ours++;
     }
-    if (bad >= 0)
-        vrcFail(ctx, "listed as paused but GetState failed or says %s",
-                vrcStateName(state, reason));
+    if (!why[0] && ours != 2)
+        snprintf(why, sizeof(why), "the handle list holds %d conform-* domains, expected 2",
+                 ours);
     for (k = 0; k < n; k++)
         virDomainFree(doms[k]);
     free(doms);
-    return bad >= 0 ? -1 : 0;
+    return why[0] ? vrcFail(ctx, "%s", why) : 0;
 }
 
 static int

@@ -263,7 +263,7 @@ static int
 vrcLookupInvalidUuidString(vrcCtx *ctx)
 {
     VRC_ERR_DOM(ctx, virDomainLookupByUUIDString(ctx->conn, "not-a-uuid"),
-                VIR_ERR_INVALID_ARG, NULL);
+                VIR_ERR_INVALID_ARG, "Invalid UUID");
     return 0;
 }
 

@@ -344,14 +344,51 @@ vrcReadOnlyDenied(vrcCtx *ctx)
     return 0;
 }
 
+static int
+vrcCompareStrings(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+    return strcmp(x ? x : "", y ? y : "");
+}
+
+/* Every domain name on CONN (not only conform-*), sorted, comma separated. */
+static int
+vrcAllNames(vrcCtx *ctx, virConnectPtr conn, char *out, size_t len)
+{
+    virDomainPtr *doms = NULL;
+    const char **names;
+    size_t used = 0;
+    int n, i;
+
+    vrcStep(ctx, "virConnectListAllDomains(%s, 0)", conn == ctx->conn ? "conn" : "ro");
+    if ((n = virConnectListAllDomains(conn, &doms, 0)) < 0)
+        return vrcCallFailed(ctx);
+    if (!(names = calloc((size_t)n + 1, sizeof(*names))))
+        abort();
+    for (i = 0; i < n; i++)
+        names[i] = virDomainGetName(doms[i]);
+    qsort(names, (size_t)n, sizeof(*names), vrcCompareStrings);
+    out[0] = '\0';
+    for (i = 0; i < n; i++)
+        used += (size_t)snprintf(out + used, used < len ? len - used : 0, "%s%s",
+                                 i ? "," : "", names[i] ? names[i] : "(null)");
+    free(names);
+    for (i = 0; i < n; i++)
+        virDomainFree(doms[i]);
+    free(doms);
+    return 0;
+}
+
 /* Reading through a read-only connection works and agrees. */
 static int
 vrcReadOnlyReads(vrcCtx *ctx)
 {
     virDomainPtr dom, rodom = NULL;
     virConnectPtr ro;
-    int state = -1, reason, autostart = -1, n;
+    int state = -1, reason, autostart = -1, n, nrw;
     char *xml;
+    char rw[VRC_LIST_MAX], rolist[VRC_LIST_MAX];
 
     VRC_NEED(dom, vrcStartPersistent(ctx, "conform-r1"));
     VRC_NEED(ro, vrcOpenReadOnly(ctx, "conform-r1", &rodom));
@@ -362,7 +399,14 @@ vrcReadOnlyReads(vrcCtx *ctx)
     VRC_STR(ctx, xml, virDomainGetXMLDesc(rodom, 0));
     VRC_EXPECT(ctx, strstr(xml, "<name>conform-r1</name>") != NULL, "XML without the name");
     VRC_SET(ctx, n, virConnectListAllDomains(ro, NULL, 0));
-    VRC_EXPECT(ctx, n > 0, "read-only connection lists %d domains", n);
+    VRC_SET(ctx, nrw, virConnectListAllDomains(ctx->conn, NULL, 0));
+    VRC_EXPECT_INT(ctx, "domains counted through the read-only connection", n, nrw);
+    VRC_CHECK(vrcAllNames(ctx, ctx->conn, rw, sizeof(rw)));
+    VRC_CHECK(vrcAllNames(ctx, ro, rolist, sizeof(rolist)));
+    VRC_EXPECT(ctx, strcmp(rolist, rw) == 0, "read-only connection lists [%s], "
+               "the read-write one [%s]", rolist, rw);
+    VRC_EXPECT(ctx, strstr(rolist, "conform-r1") != NULL,
+               "read-only list [%s] lacks conform-r1", rolist);
     return 0;
 }
 

@@ -261,10 +261,13 @@ vrcNetEventFailures(vrcCtx *ctx)
 
     VRC_NEED(net, vrcNetStart(ctx, "conform-n1"));
     VRC_CHECK(vrcEventsOnNetwork(ctx, NULL));
-    VRC_ERR(ctx, virNetworkCreate(net), VIR_ERR_OPERATION_INVALID, NULL);
+    VRC_ERR(ctx, virNetworkCreate(net), VIR_ERR_OPERATION_INVALID,
+            "Requested operation is not valid: Network 'conform-n1' is already running");
     VRC_ERR_NET(ctx, virNetworkDefineXML(ctx->conn, vrcNetXml(ctx, "conform-n1", NULL, NULL)),
-                VIR_ERR_OPERATION_FAILED, NULL);
-    VRC_ERR(ctx, virNetworkUndefine(net), VIR_ERR_OPERATION_INVALID, NULL);
+                VIR_ERR_OPERATION_FAILED,
+                "operation failed: network 'conform-n1' already exists with uuid *");
+    VRC_ERR(ctx, virNetworkUndefine(net), VIR_ERR_OPERATION_INVALID,
+            "Requested operation is not valid: Network 'conform-n1' is still running");
     VRC_NET_NO_EVENTS(ctx, "conform-n1");
     return 0;
 }

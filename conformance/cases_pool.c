@@ -698,12 +698,17 @@ vrcPoolEventFailures(vrcCtx *ctx)
 
     VRC_NEED(pool, vrcPoolStart(ctx, "conform-p1"));
     VRC_CHECK(vrcEventsOnPool(ctx, NULL));
-    VRC_ERR(ctx, virStoragePoolCreate(pool, 0), VIR_ERR_OPERATION_INVALID, NULL);
-    VRC_ERR(ctx, virStoragePoolBuild(pool, 0), VIR_ERR_OPERATION_INVALID, NULL);
-    VRC_ERR(ctx, virStoragePoolDelete(pool, 0), VIR_ERR_OPERATION_INVALID, NULL);
-    VRC_ERR(ctx, virStoragePoolUndefine(pool), VIR_ERR_OPERATION_INVALID, NULL);
+    VRC_ERR(ctx, virStoragePoolCreate(pool, 0), VIR_ERR_OPERATION_INVALID,
+            "Requested operation is not valid: storage pool 'conform-p1' is active");
+    VRC_ERR(ctx, virStoragePoolBuild(pool, 0), VIR_ERR_OPERATION_INVALID,
+            "Requested operation is not valid: storage pool 'conform-p1' is active");
+    VRC_ERR(ctx, virStoragePoolDelete(pool, 0), VIR_ERR_OPERATION_INVALID,
+            "Requested operation is not valid: storage pool 'conform-p1' is active");
+    VRC_ERR(ctx, virStoragePoolUndefine(pool), VIR_ERR_OPERATION_INVALID,
+            "Requested operation is not valid: storage pool 'conform-p1' is active");
     VRC_ERR_POOL(ctx, virStoragePoolDefineXML(ctx->conn, vrcPoolXml(ctx, "conform-p1", NULL),
-                                              0), VIR_ERR_OPERATION_FAILED, NULL);
+                                              0), VIR_ERR_OPERATION_FAILED,
+                 "operation failed: pool 'conform-p1' already exists with uuid *");
     VRC_POOL_NO_EVENTS(ctx, "conform-p1");
     return 0;
 }

@@ -298,9 +298,9 @@ const vrcCase vrcCasesStream[] = {
               vrcStreamAbortDownload),
     VRC_SCASE("609", "clone-content", "a clone copies its source's bytes, then stands alone",
               vrcStreamCloneContent),
-    VRC_SCASE("900", "misuse", "NULL streams and data, a stream of another connection",
+    VRC_SCASE("920", "misuse", "NULL streams and data, a stream of another connection",
               vrcStreamMisuse),
-    VRC_SCASE("902", "readonly", "a read-only connection can neither upload nor download",
+    VRC_SCASE("922", "readonly", "a read-only connection can neither upload nor download",
               vrcStreamReadOnly),
 };
 const size_t vrcCasesStreamCount = VRC_COUNT(vrcCasesStream);

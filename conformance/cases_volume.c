@@ -797,9 +797,9 @@ const vrcCase vrcCasesVolume[] = {
                 noSpace),
     VRC_VRESIZE("558", "bad-flag", "an unknown flag: INVALID_ARG, nothing changes", badFlag),
     VRC_VCASE("560", "wipe", "Wipe turns an uploaded pattern into zeros", vrcVolWipe),
-    VRC_VCASE("900", "null-arguments", "NULL names, keys, paths, pointers; unknown flags",
+    VRC_VCASE("910", "null-arguments", "NULL names, keys, paths, pointers; unknown flags",
               vrcVolNullArgs),
-    VRC_VCASE("902", "readonly", "a read-only connection reads but cannot change volumes",
+    VRC_VCASE("912", "readonly", "a read-only connection reads but cannot change volumes",
               vrcVolReadOnly),
 };
 const size_t vrcCasesVolumeCount = VRC_COUNT(vrcCasesVolume);

@@ -266,8 +266,12 @@ typedef struct {
 } vrcBadXml;
 
 static const vrcBadXml vrcBadMalformed = {
-    "<domain type='test'><name>conform-bad</name", VIR_ERR_XML_DETAIL, NULL };
-static const vrcBadXml vrcBadEmpty = { "", VIR_ERR_XML_DETAIL, NULL };
+    "<domain type='test'><name>conform-bad</name", VIR_ERR_XML_DETAIL,
+    "(domain_definition):1: expected '>'\n"
+    "<domain type='test'><name>conform-bad</name\n"
+    "-------------------------------------------^" };
+static const vrcBadXml vrcBadEmpty = {
+    "", VIR_ERR_XML_DETAIL, "(domain_definition):1: Document is empty\n(null)\n^" };
 static const vrcBadXml vrcBadNoName = {
     "<domain type='test'><memory>1024</memory><os><type>hvm</type></os></domain>",
     VIR_ERR_NO_NAME, "missing name information" };

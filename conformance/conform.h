@@ -50,10 +50,23 @@ typedef struct {
     const void *data;       /* the row of a table-driven case */
 } vrcCase;
 
+/* What kind of failure a FAIL verdict is: a deviation file names it
+ * (docs/conformance.md, "Deviations from libvirt"). */
+typedef enum {
+    VRC_FAILK_NONE = 0,
+    VRC_FAILK_ERROR,        /* the step's call failed with `code` (not the one expected) */
+    VRC_FAILK_SUCCEEDED,    /* the step's call succeeded where an error was expected */
+    VRC_FAILK_MESSAGE,      /* the expected `code`, another message */
+    VRC_FAILK_MISMATCH,     /* a result after the step differs from the expected one */
+    VRC_FAILK_CRASH,        /* the case process crashed, hung or exited badly */
+} vrcFailKind;
+
 /* Written by the case process as it goes; lives in memory shared with the
  * runner so the last step is known even when the case crashes. */
 typedef struct {
     int status;                     /* vrcStatus */
+    int failKind;                   /* vrcFailKind, for VRC_FAIL */
+    int code;                       /* virErrorNumber, for VRC_FAILK_ERROR and _MESSAGE */
     int step;
     char call[VRC_CALL_MAX];
     char detail[VRC_DETAIL_MAX];
@@ -133,6 +146,7 @@ int vrcFail(vrcCtx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 
 int vrcSkip(vrcCtx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vrcCheckError(vrcCtx *ctx, bool failed, int code, const char *pattern);
 const char *vrcErrorName(int code);
+int vrcErrorCode(const char *name);
 const char *vrcStateName(int state, int reason);
 const char *vrcEventName(int event, int detail);
 

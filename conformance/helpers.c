@@ -5,15 +5,47 @@
 # define _GNU_SOURCE    /* vasprintf, strsignal, nftw */
 #endif
 #include <fnmatch.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conform.h"
 #include "netstore.h"
 
 #define VRC_ARRAY_GROW 16
+#define VRC_TEST_HOOK_ENV "VIREO_CONFORM_TEST_HOOK"
+
+/* Test hook for the runner's own tests (conformance/test-runner.sh):
+ * VIREO_CONFORM_TEST_HOOK=CASE:STEP:ACTION makes case CASE, as step STEP
+ * starts, hang (until --timeout), crash (SIGSEGV) or SKIP as if its call
+ * were unsupported.  Unset, it does nothing. */
+static void
+vrcTestHook(vrcCtx *ctx)
+{
+    const char *hook = getenv(VRC_TEST_HOOK_ENV);
+    size_t len;
+    char action[16];
+    int step;
+
+    if (!hook || !ctx->tc)
+        return;
+    len = strlen(ctx->tc->name);
+    if (strncmp(hook, ctx->tc->name, len) != 0 || hook[len] != ':' ||
+        sscanf(hook + len + 1, "%d:%15s", &step, action) != 2 || step != ctx->res->step)
+        return;
+    if (strcmp(action, "hang") == 0) {
+        for (;;)
+            pause();
+    } else if (strcmp(action, "segv") == 0) {
+        raise(SIGSEGV);
+    } else if (strcmp(action, "skip") == 0) {
+        vrcSkip(ctx, "%.*s: not supported (test hook)",
+                (int)strcspn(ctx->res->call, "("), ctx->res->call);
+    }
+}
 
 void
 vrcStep(vrcCtx *ctx, const char *fmt, ...)
@@ -25,6 +57,7 @@ vrcStep(vrcCtx *ctx, const char *fmt, ...)
     vsnprintf(ctx->res->call, sizeof(ctx->res->call), fmt, ap);
     va_end(ap);
     virResetLastError();
+    vrcTestHook(ctx);
 }
 
 static int
@@ -34,6 +67,8 @@ vrcSetResult(vrcCtx *ctx, int status, const char *fmt, va_list ap)
     if (ctx->res->status != VRC_NONE)
         return -1;
     ctx->res->status = status;
+    ctx->res->failKind = status == VRC_FAIL ? VRC_FAILK_MISMATCH : VRC_FAILK_NONE;
+    ctx->res->code = VIR_ERR_OK;
     vsnprintf(ctx->res->detail, sizeof(ctx->res->detail), fmt, ap);
     return -1;
 }
@@ -72,6 +107,24 @@ vrcStepFunction(vrcCtx *ctx, char *out, size_t len)
     out[n] = '\0';
 }
 
+/* Records a FAIL of KIND; for KIND error or message, CODE is the error the
+ * call reported.  Like vrcFail, the first verdict wins. */
+static int
+vrcFailAs(vrcCtx *ctx, int kind, int code, const char *fmt, ...)
+{
+    va_list ap;
+    bool first = ctx->res->status == VRC_NONE;
+
+    va_start(ap, fmt);
+    vrcSetResult(ctx, VRC_FAIL, fmt, ap);
+    va_end(ap);
+    if (first) {
+        ctx->res->failKind = kind;
+        ctx->res->code = code;
+    }
+    return -1;
+}
+
 int
 vrcCallFailed(vrcCtx *ctx)
 {
@@ -79,13 +132,14 @@ vrcCallFailed(vrcCtx *ctx)
     char fn[VRC_CALL_MAX];
 
     if (!err || err->code == VIR_ERR_OK)
-        return vrcFail(ctx, "call failed without reporting an error");
+        return vrcFailAs(ctx, VRC_FAILK_ERROR, VIR_ERR_OK,
+                         "call failed without reporting an error");
     if (err->code == VIR_ERR_NO_SUPPORT) {
         vrcStepFunction(ctx, fn, sizeof(fn));
         return vrcSkip(ctx, "%s: not supported", fn);
     }
-    return vrcFail(ctx, "%s: %s", vrcErrorName(err->code),
-                   err->message ? err->message : "(no message)");
+    return vrcFailAs(ctx, VRC_FAILK_ERROR, err->code, "%s: %s", vrcErrorName(err->code),
+                     err->message ? err->message : "(no message)");
 }
 
 int
@@ -95,19 +149,20 @@ vrcCheckError(vrcCtx *ctx, bool failed, int code, const char *pattern)
     const char *msg;
 
     if (!failed)
-        return vrcFail(ctx, "expected %s, but the call succeeded", vrcErrorName(code));
+        return vrcFailAs(ctx, VRC_FAILK_SUCCEEDED, VIR_ERR_OK,
+                         "expected %s, but the call succeeded", vrcErrorName(code));
     if (!err || err->code == VIR_ERR_OK)
-        return vrcFail(ctx, "expected %s, but the call failed without reporting an error",
-                       vrcErrorName(code));
+        return vrcFailAs(ctx, VRC_FAILK_ERROR, VIR_ERR_OK, "expected %s, but the call "
+                         "failed without reporting an error", vrcErrorName(code));
     msg = err->message ? err->message : "";
     if (err->code == VIR_ERR_NO_SUPPORT && code != VIR_ERR_NO_SUPPORT)
         return vrcCallFailed(ctx);
     if (err->code != code)
-        return vrcFail(ctx, "expected %s, got %s: %s", vrcErrorName(code),
-                       vrcErrorName(err->code), msg);
+        return vrcFailAs(ctx, VRC_FAILK_ERROR, err->code, "expected %s, got %s: %s",
+                         vrcErrorName(code), vrcErrorName(err->code), msg);
     if (pattern && fnmatch(pattern, msg, FNM_NOESCAPE) != 0)
-        return vrcFail(ctx, "%s: expected message '%s', got '%s'",
-                       vrcErrorName(code), pattern, msg);
+        return vrcFailAs(ctx, VRC_FAILK_MESSAGE, code, "%s: expected message '%s', got '%s'",
+                         vrcErrorName(code), pattern, msg);
     return 0;
 }
 

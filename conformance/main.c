@@ -17,21 +17,62 @@
 static void
 vrcUsage(FILE *fp)
 {
-    fputs("usage: vireo-conform --uri URI [--group G] [--case PATTERN] [--list] [--tap]\n"
-          "                     [--junit FILE] [--keep-going] [--force]\n"
-          "                     [--expect-deviations FILE] [--timeout SEC] [--no-fork]\n"
+    fputs("usage: vireo-conform --uri URI [--group G]... [--case PATTERN]... [--list]\n"
+          "                     [--tap] [--junit FILE] [--keep-going] [--force]\n"
+          "                     [--expect-deviations FILE] [--no-skip] [--timeout SEC]\n"
+          "                     [--no-fork]\n"
           "\n"
           "  --uri URI                 connection to test (required unless --list)\n"
-          "  --group G                 only cases of group G (or object kind, e.g. domain)\n"
-          "  --case PATTERN            only cases whose name matches the glob PATTERN\n"
+          "  --group G                 only cases of group G (or object kind, e.g. domain);\n"
+          "                            repeat it for several\n"
+          "  --case PATTERN            only cases whose name matches the glob PATTERN;\n"
+          "                            repeat it for several\n"
           "  --list                    list the selected cases and exit\n"
           "  --tap                     print TAP instead of the human report\n"
           "  --junit FILE              also write a JUnit XML report to FILE\n"
           "  --keep-going              run every case (default: stop at the first failure)\n"
           "  --force                   remove existing conform-* objects instead of refusing\n"
-          "  --expect-deviations FILE  failures of cases listed in FILE are expected\n"
+          "  --expect-deviations FILE  cases listed in FILE must fail exactly as it says\n"
+          "  --no-skip                 a skipped case (unsupported call) is a failure\n"
           "  --timeout SEC             per-case time limit (default 300)\n"
           "  --no-fork                 run cases in this process (for debuggers)\n", fp);
+}
+
+static int
+vrcParseTimeout(const char *arg, vrcOptions *opts)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+
+    if (!*arg || *end || v <= 0 || v > VRC_TIMEOUT_MAX_S) {
+        fprintf(stderr, "vireo-conform: --timeout wants 1..%d seconds, not '%s'\n",
+                VRC_TIMEOUT_MAX_S, arg);
+        return -1;
+    }
+    opts->timeoutSec = (int)v;
+    return 0;
+}
+
+static int
+vrcParseOption(int c, vrcOptions *opts)
+{
+    switch (c) {
+    case 'u': opts->uri = optarg; break;
+    case 'g': opts->groups[opts->ngroups++] = optarg; break;
+    case 'c': opts->patterns[opts->npatterns++] = optarg; break;
+    case 'l': opts->list = true; break;
+    case 't': opts->tap = true; break;
+    case 'j': opts->junit = optarg; break;
+    case 'k': opts->keepGoing = true; break;
+    case 'f': opts->force = true; break;
+    case 'd': opts->deviations = optarg; break;
+    case 'n': opts->noFork = true; break;
+    case 'S': opts->noSkip = true; break;
+    case 'T': return vrcParseTimeout(optarg, opts);
+    case 'h': vrcUsage(stdout); exit(0);
+    default: vrcUsage(stderr); return -1;
+    }
+    return 0;
 }
 
 static int
@@ -47,39 +88,23 @@ vrcParseArgs(int argc, char **argv, vrcOptions *opts)
         { "keep-going", no_argument, NULL, 'k' },
         { "force", no_argument, NULL, 'f' },
         { "expect-deviations", required_argument, NULL, 'd' },
+        { "no-skip", no_argument, NULL, 'S' },
         { "timeout", required_argument, NULL, 'T' },
         { "no-fork", no_argument, NULL, 'n' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     int c;
-    char *end;
 
     opts->timeoutSec = VRC_DEFAULT_TIMEOUT_S;
-    while ((c = getopt_long(argc, argv, "u:g:c:ltj:kfd:T:nh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'u': opts->uri = optarg; break;
-        case 'g': opts->group = optarg; break;
-        case 'c': opts->pattern = optarg; break;
-        case 'l': opts->list = true; break;
-        case 't': opts->tap = true; break;
-        case 'j': opts->junit = optarg; break;
-        case 'k': opts->keepGoing = true; break;
-        case 'f': opts->force = true; break;
-        case 'd': opts->deviations = optarg; break;
-        case 'n': opts->noFork = true; break;
-        case 'T':
-            opts->timeoutSec = (int)strtol(optarg, &end, 10);
-            if (*end || opts->timeoutSec <= 0 || opts->timeoutSec > VRC_TIMEOUT_MAX_S) {
-                fprintf(stderr, "vireo-conform: --timeout wants 1..%d seconds\n",
-                        VRC_TIMEOUT_MAX_S);
-                return -1;
-            }
-            break;
-        case 'h': vrcUsage(stdout); exit(0);
-        default: vrcUsage(stderr); return -1;
-        }
-    }
+    /* Each option takes one argv slot at least: argc bounds both lists. */
+    opts->groups = calloc((size_t)argc, sizeof(*opts->groups));
+    opts->patterns = calloc((size_t)argc, sizeof(*opts->patterns));
+    if (!opts->groups || !opts->patterns)
+        abort();
+    while ((c = getopt_long(argc, argv, "u:g:c:ltj:kfd:ST:nh", longopts, NULL)) != -1)
+        if (vrcParseOption(c, opts) < 0)
+            return -1;
     if (optind < argc) {
         fprintf(stderr, "vireo-conform: unexpected argument '%s'\n", argv[optind]);
         return -1;
@@ -92,34 +117,46 @@ vrcParseArgs(int argc, char **argv, vrcOptions *opts)
     return 0;
 }
 
-/* Every case a deviation file names must exist, so a typo cannot hide. */
-static int
-vrcDeviationsCheck(const vrcDeviations *dev, const vrcCase **all, size_t nall,
-                   const char *path)
+/* Judges a listed case: it must fail exactly as its entry says. */
+static void
+vrcClassifyListed(vrcOutcome *out, const vrcDeviation *d)
 {
-    size_t i, j;
+    char got[VRC_DETAIL_MAX];
 
-    for (i = 0; i < dev->n; i++) {
-        for (j = 0; j < nall; j++)
-            if (strcmp(all[j]->name, dev->names[i]) == 0)
-                break;
-        if (j == nall) {
-            fprintf(stderr, "vireo-conform: %s lists unknown case %s\n", path,
-                    dev->names[i]);
-            return -1;
-        }
+    out->listed = true;
+    if (vrcDeviationMatches(d, &out->res)) {
+        out->kind = VRC_OUT_XFAIL;
+        return;
     }
-    return 0;
+    vrcDeviationDescribe(&out->res, got, sizeof(got));
+    out->kind = VRC_OUT_FAIL;
+    out->stale = out->res.status == VRC_PASS;
+    if (out->stale)
+        snprintf(out->note, sizeof(out->note), "listed as a deviation (expect: %s) but "
+                 "passed: the deviation file is out of date, remove the entry", d->text);
+    else
+        snprintf(out->note, sizeof(out->note), "not the documented deviation: "
+                 "expected %.900s, got %.1000s", d->text, got);
 }
 
 static int
-vrcClassify(vrcOutcome *out, const vrcDeviations *dev)
+vrcClassify(const vrcOptions *opts, vrcOutcome *out, const vrcDeviations *dev)
 {
-    out->listed = vrcDeviationsHas(dev, out->tc->name);
+    const vrcDeviation *d = vrcDeviationFind(dev, out->tc->name);
+
+    out->note[0] = '\0';
+    if (d) {
+        vrcClassifyListed(out, d);
+        return out->kind;
+    }
     switch (out->res.status) {
     case VRC_PASS: out->kind = VRC_OUT_PASS; break;
-    case VRC_SKIP: out->kind = VRC_OUT_SKIP; break;
-    default: out->kind = out->listed ? VRC_OUT_XFAIL : VRC_OUT_FAIL; break;
+    case VRC_SKIP:
+        out->kind = opts->noSkip ? VRC_OUT_FAIL : VRC_OUT_SKIP;
+        if (opts->noSkip)
+            snprintf(out->note, sizeof(out->note), "skipped, and --no-skip forbids it");
+        break;
+    default: out->kind = VRC_OUT_FAIL; break;
     }
     return out->kind;
 }
@@ -142,7 +179,7 @@ vrcRunAll(const vrcOptions *opts, const vrcCase **sel, size_t nsel,
         if (vrcRunCase(opts, sel[i], dir, &outs[i]) < 0)
             break;
         *nrun = i + 1;
-        vrcClassify(&outs[i], dev);
+        vrcClassify(opts, &outs[i], dev);
         vrcReportCase(opts, &outs[i], i + 1);
         if (outs[i].kind == VRC_OUT_FAIL && !opts->keepGoing)
             break;
@@ -156,7 +193,7 @@ int
 main(int argc, char **argv)
 {
     vrcOptions opts = { 0 };
-    vrcDeviations dev = { .n = 0 };
+    static vrcDeviations dev;
     const vrcCase **all, **sel;
     vrcOutcome *outs;
     size_t nall, nsel = 0, nrun = 0, i;
@@ -188,11 +225,15 @@ main(int argc, char **argv)
         for (i = 0; i < nsel; i++)
             outs[i].tc = sel[i];
         rc = vrcReportSummary(&opts, outs, nsel, nrun);
-        if (opts.junit && vrcReportJunit(opts.junit, outs, nsel) < 0)
+        /* A report that cannot be written fails the run, but never hides
+         * that cases failed. */
+        if (opts.junit && vrcReportJunit(opts.junit, outs, nsel) < 0 && rc == 0)
             rc = VRC_EXIT_USAGE;
     }
     vrcDeviationsFree(&dev);
     free(sel);
     free(outs);
+    free(opts.groups);
+    free(opts.patterns);
     return rc;
 }

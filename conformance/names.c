@@ -5,6 +5,7 @@
 # define _GNU_SOURCE    /* vasprintf, strsignal, nftw */
 #endif
 #include <stdio.h>
+#include <string.h>
 
 #include "conform.h"
 #include "netstore.h"
@@ -210,6 +211,18 @@ vrcErrorName(int code)
         return name;
     snprintf(buf, sizeof(buf), "error code %d", code);
     return buf;
+}
+
+/* The code whose symbolic name is NAME ("VIR_ERR_INVALID_ARG"), or -1. */
+int
+vrcErrorCode(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < VRC_COUNT(vrcErrorNames); i++)
+        if (vrcErrorNames[i] && strcmp(vrcErrorNames[i], name) == 0)
+            return (int)i;
+    return -1;
 }
 
 /* "VIR_DOMAIN_RUNNING_BOOTED": the reason's name carries the state's. */

@@ -46,7 +46,42 @@ vrcCaseCompare(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-/* All cases sorted by name.  A duplicate name is a defect of the suite. */
+/* The number of a case: its name up to the second '-' ("storage/900"). */
+static size_t
+vrcCaseNumberLen(const char *name)
+{
+    size_t kind = strcspn(name, "/");
+
+    return kind + (name[kind] ? 1 + strcspn(name + kind + 1, "-") : 0);
+}
+
+/* Self-check of the suite, on sorted ALL: every name is "kind/NNN-words",
+ * and no two cases share a number (so a name or a number names one case). */
+static int
+vrcRegistryCheck(const vrcCase **all, size_t nall)
+{
+    size_t i, len;
+    int bad = 0;
+
+    for (i = 0; i < nall; i++) {
+        len = vrcCaseNumberLen(all[i]->name);
+        if (!all[i]->name[len] || len < 5 || !strchr(all[i]->name, '/')) {
+            fprintf(stderr, "vireo-conform: case name %s is not kind/NNN-name\n",
+                    all[i]->name);
+            bad = -1;
+        }
+        if (i > 0 && len == vrcCaseNumberLen(all[i - 1]->name) &&
+            strncmp(all[i - 1]->name, all[i]->name, len) == 0) {
+            fprintf(stderr, "vireo-conform: cases %s and %s share the number %.*s\n",
+                    all[i - 1]->name, all[i]->name, (int)len, all[i]->name);
+            bad = -1;
+        }
+    }
+    return bad;
+}
+
+/* All cases sorted by name.  A name that is not unique, or a number used
+ * twice, is a defect of the suite: the runner stops before doing anything. */
 const vrcCase **
 vrcRegistry(size_t *n)
 {
@@ -66,31 +101,31 @@ vrcRegistry(size_t *n)
         for (i = 0; i < *vrcTables[t].count; i++)
             all[k++] = &vrcTables[t].cases[i];
     qsort(all, nall, sizeof(*all), vrcCaseCompare);
-    for (i = 1; i < nall; i++) {
-        if (strcmp(all[i - 1]->name, all[i]->name) == 0) {
-            fprintf(stderr, "vireo-conform: duplicate case name %s\n", all[i]->name);
-            abort();
-        }
-    }
+    if (vrcRegistryCheck(all, nall) < 0)
+        abort();
     *n = nall;
     return all;
 }
 
 /* --group matches the case's group or its object kind (the name up to '/');
- * --case is a glob over the full name or the part after the kind. */
+ * --case is a glob over the full name or the part after the kind.  Each may
+ * be given several times: a case is selected when it matches one of the
+ * groups (if any) and one of the patterns (if any). */
 bool
 vrcCaseSelected(const vrcCase *tc, const vrcOptions *opts)
 {
-    if (opts->group) {
-        size_t kind = strcspn(tc->name, "/");
-        bool byKind = strlen(opts->group) == kind &&
-                      strncmp(tc->name, opts->group, kind) == 0;
+    size_t kind = strcspn(tc->name, "/"), i;
+    bool hit = opts->ngroups == 0;
 
-        if (strcmp(tc->group, opts->group) != 0 && !byKind)
-            return false;
-    }
-    if (opts->pattern && fnmatch(opts->pattern, tc->name, 0) != 0 &&
-        fnmatch(opts->pattern, tc->name + strcspn(tc->name, "/") + 1, 0) != 0)
+    for (i = 0; i < opts->ngroups && !hit; i++)
+        hit = strcmp(tc->group, opts->groups[i]) == 0 ||
+              (strlen(opts->groups[i]) == kind &&
+               strncmp(tc->name, opts->groups[i], kind) == 0);
+    if (!hit)
         return false;
-    return true;
+    hit = opts->npatterns == 0;
+    for (i = 0; i < opts->npatterns && !hit; i++)
+        hit = fnmatch(opts->patterns[i], tc->name, 0) == 0 ||
+              fnmatch(opts->patterns[i], tc->name + kind + 1, 0) == 0;
+    return hit;
 }

@@ -1,6 +1,5 @@
 /* conformance/report.c: how results are shown -- one human line per case or
- * TAP, a summary per group, a JUnit file -- and the list of documented
- * deviations whose failures are expected. */
+ * TAP, a summary per group, a JUnit file. */
 #ifndef _GNU_SOURCE
 # define _GNU_SOURCE    /* vasprintf, strsignal, nftw */
 #endif
@@ -19,73 +18,23 @@ typedef struct {
     double seconds;
 } vrcGroupStats;
 
-/* ---- deviation file: every "## kind/NNN-name" heading lists a case ---- */
-
-int
-vrcDeviationsLoad(const char *path, vrcDeviations *dev)
-{
-    FILE *fp = fopen(path, "r");
-    char line[VRC_LINE_MAX];
-
-    memset(dev, 0, sizeof(*dev));
-    if (!fp) {
-        fprintf(stderr, "vireo-conform: cannot read %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    while (fgets(line, sizeof(line), fp)) {
-        char *name = line + 3;
-        size_t len;
-
-        if (strncmp(line, "## ", 3) != 0)
-            continue;
-        name += strspn(name, " `");
-        len = strcspn(name, " `\t\r\n");
-        name[len] = '\0';
-        if (!strchr(name, '/'))
-            continue;
-        if (dev->n == VRC_DEVIATIONS_MAX) {
-            fprintf(stderr, "vireo-conform: %s lists more than %d cases\n", path,
-                    VRC_DEVIATIONS_MAX);
-            fclose(fp);
-            return -1;
-        }
-        dev->names[dev->n++] = strdup(name);
-    }
-    fclose(fp);
-    return 0;
-}
-
-bool
-vrcDeviationsHas(const vrcDeviations *dev, const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < dev->n; i++)
-        if (strcmp(dev->names[i], name) == 0)
-            return true;
-    return false;
-}
-
-void
-vrcDeviationsFree(vrcDeviations *dev)
-{
-    size_t i;
-
-    for (i = 0; i < dev->n; i++)
-        free(dev->names[i]);
-    dev->n = 0;
-}
-
 /* ---- one line per case ---- */
 
+/* The runner's note (a deviation that did not match, --no-skip), then the
+ * case's own reason. */
 static void
 vrcFormatReason(const vrcOutcome *out, char *buf, size_t len)
 {
+    const char *sep = out->note[0] && out->res.status != VRC_PASS ? "; " : "";
+    const char *note = out->note;
+
     if (out->res.step > 0 && out->res.status == VRC_FAIL)
-        snprintf(buf, len, "step %d: %s: %s", out->res.step, out->res.call,
+        snprintf(buf, len, "%s%sstep %d: %s: %s", note, sep, out->res.step, out->res.call,
                  out->res.detail);
+    else if (out->res.status == VRC_PASS)
+        snprintf(buf, len, "%s", note);
     else
-        snprintf(buf, len, "%s", out->res.detail);
+        snprintf(buf, len, "%s%s%s", note, sep, out->res.detail);
 }
 
 /* REASON with every line after the first turned into a TAP comment, so a
@@ -111,16 +60,13 @@ static void
 vrcReportTap(const vrcOutcome *out, size_t index, const char *text)
 {
     const char *name = out->tc->name;
-    char reason[VRC_DETAIL_MAX * 2];
+    char reason[VRC_DETAIL_MAX * 4];
 
     vrcTapLines(text, reason, sizeof(reason));
 
     switch (out->kind) {
     case VRC_OUT_PASS:
         printf("ok %zu - %s\n", index, name);
-        if (out->listed)
-            printf("# NOTE: %s is listed as a deviation but passed; "
-                   "remove it from the deviation file\n", name);
         break;
     case VRC_OUT_SKIP:
         printf("ok %zu - %s # SKIP %s\n", index, name, reason);
@@ -137,7 +83,7 @@ vrcReportTap(const vrcOutcome *out, size_t index, const char *text)
 void
 vrcReportCase(const vrcOptions *opts, const vrcOutcome *out, size_t index)
 {
-    char reason[VRC_DETAIL_MAX + VRC_CALL_MAX + 32];
+    char reason[VRC_DETAIL_MAX * 2 + VRC_CALL_MAX + 32];
     const char *name = out->tc->name;
 
     vrcFormatReason(out, reason, sizeof(reason));
@@ -146,8 +92,7 @@ vrcReportCase(const vrcOptions *opts, const vrcOutcome *out, size_t index)
     } else {
         switch (out->kind) {
         case VRC_OUT_PASS:
-            printf("PASS %s%s\n", name, out->listed ?
-                   " (listed as a deviation but passed: remove it from the list)" : "");
+            printf("PASS %s\n", name);
             break;
         case VRC_OUT_SKIP:
             printf("SKIP %s (%s)\n", name, reason);
@@ -183,8 +128,8 @@ static void
 vrcGroupAdd(vrcGroupStats *g, const vrcOutcome *out)
 {
     switch (out->kind) {
-    case VRC_OUT_PASS: g->pass++; g->stale += out->listed; break;
-    case VRC_OUT_FAIL: g->fail++; break;
+    case VRC_OUT_PASS: g->pass++; break;
+    case VRC_OUT_FAIL: g->fail++; g->stale += out->stale; break;
     case VRC_OUT_SKIP: g->skip++; break;
     case VRC_OUT_XFAIL: g->xfail++; break;
     default: break;
@@ -217,8 +162,8 @@ vrcReportSummary(const vrcOptions *opts, const vrcOutcome *outs, size_t n, size_
         printf("%sstopped at the first failure: %zu of %zu cases not run "
                "(use --keep-going to run all)\n", pfx, n - nrun, n);
     if (total.stale)
-        printf("%s%zu listed deviations passed: the deviation file is out of date\n",
-               pfx, total.stale);
+        printf("%s%zu cases listed as deviations passed: remove their entries from %s\n",
+               pfx, total.stale, opts->deviations ? opts->deviations : "the deviation file");
     printf("%s%s: %zu cases against %s: %zu passed, %zu failed, %zu skipped, "
            "%zu documented deviations\n", pfx, total.fail ? "FAIL" : "PASS", nrun,
            opts->uri, total.pass, total.fail, total.skip, total.xfail);
@@ -250,7 +195,7 @@ vrcXmlEscape(FILE *fp, const char *s)
 static void
 vrcJunitCase(FILE *fp, const vrcOutcome *out)
 {
-    char reason[VRC_DETAIL_MAX + VRC_CALL_MAX + 32];
+    char reason[VRC_DETAIL_MAX * 2 + VRC_CALL_MAX + 32];
 
     vrcFormatReason(out, reason, sizeof(reason));
     fprintf(fp, "    <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\"",

@@ -167,6 +167,8 @@ vrcJudgeExit(const vrcOptions *opts, int wstatus, vrcResult *res)
     else
         return false;
     res->status = VRC_FAIL;
+    res->failKind = VRC_FAILK_CRASH;
+    res->code = VIR_ERR_OK;
     snprintf(res->detail, sizeof(res->detail), "%s", why);
     return true;
 }

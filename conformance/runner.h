@@ -9,15 +9,17 @@
 #include "conform.h"
 
 #define VRC_DEFAULT_TIMEOUT_S 300      /* per case */
-#define VRC_DEVIATIONS_MAX 512         /* cases a deviation file may list */
+#define VRC_DEVIATIONS_MAX 512         /* entries a deviation file may hold */
 #define VRC_LINE_MAX 1024              /* line of a deviation file */
 #define VRC_EXIT_FAIL 1                /* a case failed */
 #define VRC_EXIT_USAGE 2               /* bad options, no connection, leftovers */
 
 typedef struct {
     const char *uri;
-    const char *group;
-    const char *pattern;
+    const char **groups;        /* --group, repeatable: a case matches any of them */
+    size_t ngroups;
+    const char **patterns;      /* --case, repeatable: a case matches any of them */
+    size_t npatterns;
     const char *junit;
     const char *deviations;
     bool list;
@@ -25,6 +27,7 @@ typedef struct {
     bool keepGoing;
     bool force;
     bool noFork;
+    bool noSkip;                /* a SKIP is a FAIL */
     int timeoutSec;
 } vrcOptions;
 
@@ -33,7 +36,7 @@ typedef enum {
     VRC_OUT_PASS,
     VRC_OUT_FAIL,
     VRC_OUT_SKIP,
-    VRC_OUT_XFAIL,      /* failed, and listed as a documented deviation */
+    VRC_OUT_XFAIL,      /* failed exactly as its deviation entry says */
 } vrcOutcomeKind;
 
 typedef struct {
@@ -41,11 +44,25 @@ typedef struct {
     vrcResult res;
     int kind;           /* vrcOutcomeKind */
     bool listed;        /* named in the deviation file */
+    bool stale;         /* listed, but passed */
+    char note[VRC_DETAIL_MAX];  /* why the runner judged it so (deviation, --no-skip) */
     double seconds;
 } vrcOutcome;
 
+/* One "## kind/NNN-name" entry of a deviation file and its "expect:" line:
+ * the case must FAIL at STEP with KIND (and CODE, or a first detail line
+ * matching GLOB). */
 typedef struct {
-    char *names[VRC_DEVIATIONS_MAX];
+    char *name;
+    int step;
+    int kind;           /* vrcFailKind */
+    int code;           /* VRC_FAILK_ERROR, VRC_FAILK_MESSAGE */
+    char *glob;         /* VRC_FAILK_MISMATCH */
+    char *text;         /* the expectation as written, for reports */
+} vrcDeviation;
+
+typedef struct {
+    vrcDeviation items[VRC_DEVIATIONS_MAX];
     size_t n;
 } vrcDeviations;
 
@@ -60,10 +77,16 @@ int vrcRunCase(const vrcOptions *opts, const vrcCase *tc, const char *scratch,
 char *vrcScratchCreate(void);
 void vrcScratchRemove(const char *dir);
 
-/* report.c */
+/* deviations.c */
 int vrcDeviationsLoad(const char *path, vrcDeviations *dev);
-bool vrcDeviationsHas(const vrcDeviations *dev, const char *name);
+int vrcDeviationsCheck(const vrcDeviations *dev, const vrcCase *const *all, size_t nall,
+                       const char *path);
+const vrcDeviation *vrcDeviationFind(const vrcDeviations *dev, const char *name);
+bool vrcDeviationMatches(const vrcDeviation *d, const vrcResult *res);
+void vrcDeviationDescribe(const vrcResult *res, char *buf, size_t len);
 void vrcDeviationsFree(vrcDeviations *dev);
+
+/* report.c */
 void vrcReportCase(const vrcOptions *opts, const vrcOutcome *out, size_t index);
 int vrcReportSummary(const vrcOptions *opts, const vrcOutcome *outs, size_t n,
                      size_t nrun);
