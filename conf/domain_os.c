@@ -53,7 +53,7 @@ vrDomainLoaderParse(xmlNode *root, vrDomainOSDef *def)
 {
     xmlNode *loader = vrXMLGrandchild(root, "os", "loader");
     xmlNode *nvram = vrXMLGrandchild(root, "os", "nvram");
-    int val;
+    int val = VR_TRISTATE_ABSENT;     /* an absent attribute leaves val as it is */
 
     if (loader) {
         if (vrXMLPropEnum(loader, "readonly", vrTristateBoolFromString,
