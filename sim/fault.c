@@ -125,6 +125,7 @@ typedef enum {
 
 struct vrSimFaultRule {
     int lineno;
+    char *text;               /* the plan line as written, without a CR line end */
     vrSimFaultPoint point;
     const vrSimFaultCause *cause;
     vrSimFaultWhen when;
@@ -161,6 +162,7 @@ static void vrSimFaultRuleFree(gpointer data)
 {
     vrSimFaultRule *rule = data;
 
+    g_free(rule->text);
     g_free(rule->target);
     g_free(rule->message);
     g_free(rule);
@@ -577,6 +579,10 @@ int vrSimFaultPlanAddLine(vrSimFaultPlan *plan, const char *text, const char *or
         return vrSimPlanError(&pos, "more than %d rules", VR_SIM_FAULT_RULES_MAX);
     if (!(rule = vrSimRuleParse(&pos, words)))
         return -1;
+    rule->text = g_strdup(text);
+    /* a CRLF line end is a blank to the parser; the text drops it */
+    while (*rule->text && rule->text[strlen(rule->text) - 1] == '\r')
+        rule->text[strlen(rule->text) - 1] = '\0';
     g_ptr_array_add(plan->rules, rule);
     plan->watched |= 1u << rule->point;
     return 0;
@@ -592,6 +598,23 @@ int vrSimFaultPlanAddText(vrSimFaultPlan *plan, const char *text, const char *or
             return -1;
     }
     return 0;
+}
+
+guint vrSimFaultPlanRuleCount(const vrSimFaultPlan *plan)
+{
+    return plan ? plan->rules->len : 0;
+}
+
+const char *vrSimFaultPlanRuleLine(const vrSimFaultPlan *plan, guint i, int *lineno)
+{
+    const vrSimFaultRule *rule;
+
+    if (!plan || i >= plan->rules->len)
+        return NULL;
+    rule = g_ptr_array_index(plan->rules, i);
+    if (lineno)
+        *lineno = rule->lineno;
+    return rule->text;
 }
 
 /* A NUL byte would silently end its line (and the plan) early. */

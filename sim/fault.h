@@ -80,6 +80,13 @@ int vrSimFaultPlanAddText(vrSimFaultPlan *plan, const char *text, const char *or
  * unreadable file names it; a malformed line names the file and line). */
 vrSimFaultPlan *vrSimFaultPlanLoad(const char *path);
 
+/* The plan's rules, in plan order: how many, and rule i's plan line number
+ * and its line as written (a CRLF line's carriage return dropped; owned by
+ * the plan; NULL when i is out of range).  vireo-sim records a plan in its
+ * trace header this way, so that it reads back exactly. */
+guint vrSimFaultPlanRuleCount(const vrSimFaultPlan *plan);
+const char *vrSimFaultPlanRuleLine(const vrSimFaultPlan *plan, guint i, int *lineno);
+
 /* Use the node's PRNG (fault stream), clock (after=, delays) and trace
  * (one line per fault fired).  They must outlive the plan's use. */
 void vrSimFaultPlanAttach(vrSimFaultPlan *plan, vrSimPrng *prng, vrSimClock *clock,

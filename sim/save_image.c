@@ -6,8 +6,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "util/error.h"
 #include "util/file.h"
@@ -208,4 +210,20 @@ vrDomainDef *vrSimSaveImageRead(const char *path, vrSimSaveState *state)
         return NULL;
     *state = st;
     return def;
+}
+
+bool vrSimSaveImageHasMagic(const char *path)
+{
+    unsigned char head[VR_SIM_SAVE_MAGIC_BYTES];
+    struct stat st;
+    ssize_t n;
+    int fd;
+
+    if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+        (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+        return false;
+    n = read(fd, head, sizeof(head));
+    close(fd);
+    return n == (ssize_t)sizeof(head) &&
+           memcmp(head, VR_SIM_SAVE_MAGIC, VR_SIM_SAVE_MAGIC_BYTES) == 0;
 }

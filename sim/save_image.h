@@ -3,6 +3,8 @@
 #ifndef VR_SIM_SAVE_IMAGE_H
 #define VR_SIM_SAVE_IMAGE_H
 
+#include <stdbool.h>
+
 #include "conf/domain_conf.h"
 
 /* The state a restored domain resumes in. */
@@ -27,5 +29,10 @@ int vrSimSaveImageWriteTorn(const char *path, const vrDomainDef *def);
  * an error naming it.  Returns the definition (caller frees) and sets
  * *state, or NULL with the error reported. */
 vrDomainDef *vrSimSaveImageRead(const char *path, vrSimSaveState *state);
+
+/* True when path is a regular file (not a symlink) that starts with the
+ * save image magic: one a sim save wrote, whole or not.  vireo-sim clears
+ * such files from a work dir it reuses, and nothing else. */
+bool vrSimSaveImageHasMagic(const char *path);
 
 #endif /* VR_SIM_SAVE_IMAGE_H */

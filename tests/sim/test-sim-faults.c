@@ -735,6 +735,31 @@ static void test_plan_files(void **state)
     vrSimFaultPlanFree(plan);
 }
 
+/* The rules as written, for vireo-sim's trace header: plan order, plan
+ * line numbers, the text without a CRLF line end (quoted CRs kept). */
+static void test_plan_rule_lines(void **state)
+{
+    g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
+    int lineno = 0;
+
+    assert_int_equal(vrSimFaultPlanRuleCount(NULL), 0);
+    assert_int_equal(vrSimFaultPlanAddText(plan, "# head\r\n\r\n  domain.start always\r\n"
+                                           "domain.suspend nth=2 message=\"a\rb\"\r\r\n"
+                                           "guest.crash prob=0.5 # why", "p"), 0);
+    assert_int_equal(vrSimFaultPlanRuleCount(plan), 3);
+    assert_string_equal(vrSimFaultPlanRuleLine(plan, 0, &lineno), "  domain.start always");
+    assert_int_equal(lineno, 3);
+    assert_string_equal(vrSimFaultPlanRuleLine(plan, 1, &lineno),
+                        "domain.suspend nth=2 message=\"a\rb\"");
+    assert_int_equal(lineno, 4);
+    assert_string_equal(vrSimFaultPlanRuleLine(plan, 2, NULL), "guest.crash prob=0.5 # why");
+    assert_null(vrSimFaultPlanRuleLine(plan, 3, &lineno));
+    assert_int_equal(lineno, 4);
+    /* a line refused adds no rule */
+    assert_int_equal(vrSimFaultPlanAddLine(plan, "domain.start sometimes\r", "p", 9), -1);
+    assert_int_equal(vrSimFaultPlanRuleCount(plan), 3);
+}
+
 /* How often a rule fires over calls made at the given clock steps. */
 static guint64 fire_count(const char *text, int calls, guint64 step_ns, char *pattern)
 {
@@ -1205,6 +1230,7 @@ int main(void)
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_plan_from_uri),
         cmocka_unit_test(test_plan_files),
+        cmocka_unit_test(test_plan_rule_lines),
         cmocka_unit_test(test_trigger_statistics),
         cmocka_unit_test(test_uri_parameters),
         cmocka_unit_test(test_pool_full),

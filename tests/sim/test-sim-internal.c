@@ -177,6 +177,41 @@ static void test_save_image_roundtrip(void **state)
     vrDomainDefFree(def);
 }
 
+/* What vireo-sim may clear from a reused work dir: a file a save wrote,
+ * whole or torn after its magic -- and nothing else. */
+static void test_save_image_magic(void **state)
+{
+    g_autofree char *dir = g_dir_make_tmp("vireo-sim-magic-XXXXXX", NULL);
+    g_autofree char *image = g_build_filename(dir, "img", NULL);
+    g_autofree char *torn = g_build_filename(dir, "torn", NULL);
+    g_autofree char *other = g_build_filename(dir, "other", NULL);
+    g_autofree char *link = g_build_filename(dir, "link", NULL);
+    g_autofree char *data = NULL;
+    vrDomainDef *def = mkdef("img", U1);
+    gsize len = 0;
+
+    assert_non_null(dir);
+    assert_int_equal(vrSimSaveImageWrite(image, def, VR_SIM_SAVE_STATE_RUNNING), 0);
+    assert_true(vrSimSaveImageHasMagic(image));
+    assert_true(g_file_get_contents(image, &data, &len, NULL));
+    assert_true(g_file_set_contents(torn, data, 16, NULL));
+    assert_true(vrSimSaveImageHasMagic(torn));
+    assert_true(g_file_set_contents(torn, data, 15, NULL));
+    assert_false(vrSimSaveImageHasMagic(torn));
+    assert_true(g_file_set_contents(other, "VireoSimSave but not an image", -1, NULL));
+    assert_false(vrSimSaveImageHasMagic(other));
+    assert_int_equal(symlink(image, link), 0);
+    assert_false(vrSimSaveImageHasMagic(link));
+    assert_false(vrSimSaveImageHasMagic(dir));
+    unlink(link);
+    unlink(image);
+    unlink(torn);
+    unlink(other);
+    assert_false(vrSimSaveImageHasMagic(image));
+    rmdir(dir);
+    vrDomainDefFree(def);
+}
+
 static void test_capabilities_no_cells(void **state)
 {
     vrSimNode node = { .ncells = 0 };
@@ -328,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_cpu_accounting),
         cmocka_unit_test(test_modification_impact),
         cmocka_unit_test(test_save_image_roundtrip),
+        cmocka_unit_test(test_save_image_magic),
         cmocka_unit_test(test_capabilities_no_cells),
         cmocka_unit_test(test_open_slot),
         cmocka_unit_test(test_event_state),

@@ -1,12 +1,15 @@
 #!/bin/sh
 # vireo-sim as its users run it, in TAP: the seed printed first and the
-# summary last, the same seed giving the same run, --replay reproducing a
-# recorded trace and catching a tampered one, a violation printing the
-# seed, the step and a command that reproduces it, and restarts of the node
-# on its state directory keeping runs reproducible.
+# summary last, the same seed giving the same run (in a reused work dir
+# too), --replay reproducing a recorded trace and catching a tampered one,
+# a violation printing the seed, the step and a command that reproduces it
+# from any directory, the test hooks each caught by its invariant, fault
+# plans read as the node reads them, and restarts of the node on its state
+# directory keeping runs reproducible.
 # usage: check-vireo-sim.sh VIREO_SIM
 set -u
 sim=$1
+abs_sim=$(cd "$(dirname "$sim")" && pwd)/$(basename "$sim")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -26,7 +29,7 @@ summary_hash() {
     sed -n 's/^summary: .* trace=\([0-9a-f]*\) .*/\1/p' "$1"
 }
 
-echo "1..38"
+echo "1..60"
 
 "$sim" --seed 7 --steps 300 --trace "$tmp/trace" > "$tmp/out"
 rc=$?
@@ -143,11 +146,38 @@ rc=$?
 check "a restart without a state directory fails and the reproduce command says so" \
     '[ $rc -eq 1 ] && grep -q "^VIOLATION at step 1 (seed 2): outcome: expected ok, got error VIR_ERR_OPERATION_INVALID: Requested operation is not valid: vireo-sim runs without a state directory" "$tmp/out" && grep -q "^reproduce: .* --no-statedir$" "$tmp/out"'
 
+# a rerun in the same work dir finds neither the save images nor the state
+# of the run before: the same seed gives the same trace
 mkdir "$tmp/wd"
-"$sim" --seed 7 --steps 200 --workdir "$tmp/wd" > "$tmp/w1"
-"$sim" --seed 7 --steps 200 --workdir "$tmp/wd" > "$tmp/w2"
+"$sim" --seed 101 --steps 1000 --workdir "$tmp/wd" --trace "$tmp/wt1" > "$tmp/w1"
+ls "$tmp/wd" > "$tmp/wls"
+"$sim" --seed 101 --steps 1000 --workdir "$tmp/wd" --trace "$tmp/wt2" > "$tmp/w2"
 check "--workdir keeps the state directory and a rerun starts afresh" \
-    '[ -f "$tmp/wd/state/vireo-sim-state" ] && tail -n 1 "$tmp/w1" | grep -q "result=ok$" && tail -n 1 "$tmp/w2" | grep -q "result=ok$"'
+    '[ -f "$tmp/wd/state/vireo-sim-state" ] && grep -q "^img" "$tmp/wls" && tail -n 1 "$tmp/w1" | grep -q "result=ok$" && cmp -s "$tmp/w1" "$tmp/w2" && cmp -s "$tmp/wt1" "$tmp/wt2" && [ "$(summary_hash "$tmp/w1")" = "$(summary_hash "$tmp/w2")" ]'
+"$sim" --seed 101 --steps 1000 > "$tmp/w3"
+check "a run in a reused work dir is the run in a fresh one" 'cmp -s "$tmp/w1" "$tmp/w3"'
+
+echo notes > "$tmp/wd/notes"
+ls -R "$tmp/wd" > "$tmp/wls1"
+"$sim" --seed 7 --steps 10 --workdir "$tmp/wd" --trace "$tmp/wt3" > /dev/null 2> "$tmp/err"
+rc=$?
+ls -R "$tmp/wd" > "$tmp/wls2"
+check "a work dir holding a file vireo-sim did not write is refused and left as it was" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: the work dir .$tmp/wd. holds .notes., which is not a save image: vireo-sim clears only its own files (save images and .state/.) from a work dir" "$tmp/err" && cmp -s "$tmp/wls1" "$tmp/wls2" && ! [ -e "$tmp/wt3" ]'
+rm "$tmp/wd/notes"
+"$sim" --seed 7 --steps 10 --workdir "$tmp/wd" --trace "$tmp/nodir/t" > /dev/null 2> "$tmp/err"
+rc=$?
+ls -R "$tmp/wd" > "$tmp/wls2"
+check "an unwritable trace is refused before the work dir is cleared" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: cannot write .$tmp/nodir/t.: No such file or directory" "$tmp/err" && grep -q "^img" "$tmp/wls2" && [ "$(grep -v "^notes$" "$tmp/wls1")" = "$(cat "$tmp/wls2")" ]'
+"$sim" --seed 7 --steps 10 --workdir "$tmp/wd" --trace "$tmp/wd/t" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a trace inside the work dir is refused" \
+    '[ $rc -eq 2 ] && grep -q "^vireo-sim: the trace .$tmp/wd/t. may not go into the work dir .$tmp/wd.$" "$tmp/err" && ! [ -e "$tmp/wd/t" ]'
+"$sim" --seed 7 --steps 10 --workdir "$tmp/wd/new/deeper" > "$tmp/out"
+rc=$?
+check "a work dir that does not exist is made" \
+    '[ $rc -eq 0 ] && [ -f "$tmp/wd/new/deeper/state/vireo-sim-state" ]'
 
 mkdir -p "$tmp/wd2/state" && echo hello > "$tmp/wd2/state/notes"
 "$sim" --seed 7 --steps 10 --workdir "$tmp/wd2" > /dev/null 2> "$tmp/err"
@@ -165,10 +195,114 @@ cmd=$(sed -n 's/^reproduce: //p' "$tmp/lost")
 VIREO_SIM_TEST_LOSE_EVENT=40 $cmd > "$tmp/lost2"
 rc=$?
 check "the workload's reproduce command reproduces it" \
-    '[ $rc -eq 1 ] && [ "$cmd" = "$sim --seed 5 --steps 200" ] && cmp -s "$tmp/lost" "$tmp/lost2"'
+    '[ $rc -eq 1 ] && [ "$cmd" = "$abs_sim --seed 5 --steps 200" ] && cmp -s "$tmp/lost" "$tmp/lost2"'
 cmd=$(sed -n 's/^reproduce: //p' "$tmp/violation")
 $cmd > "$tmp/violation2"
 check "a scenario's reproduce command reproduces it" 'cmp -s "$tmp/violation" "$tmp/violation2"'
+
+# the reproduce command holds absolute paths and the work dir: it runs
+# from any directory.  A run from $tmp/here with relative paths, a lost
+# event forcing the violation, reproduced from $tmp/there.
+mkdir -p "$tmp/here" "$tmp/there"
+printf 'domain.suspend prob=0.2\r\npool.full prob=0.1\r\n' > "$tmp/here/p1.plan"
+(cd "$tmp/here" && VIREO_SIM_TEST_LOSE_EVENT=30 "$abs_sim" --seed 5 --steps 200 \
+    --faults p1.plan --workdir wd > "$tmp/here.out")
+rc=$?
+cmd=$(sed -n 's/^reproduce: //p' "$tmp/here.out")
+check "the reproduce command spells every path absolute and keeps --workdir" \
+    '[ $rc -eq 1 ] && [ "$cmd" = "$abs_sim --seed 5 --steps 200 --faults $tmp/here/p1.plan --workdir $tmp/here/wd" ]'
+(cd "$tmp/there" && export VIREO_SIM_TEST_LOSE_EVENT=30 && eval "$cmd" > "$tmp/there.out")
+rc=$?
+check "the reproduce command reproduces the violation from another directory" \
+    '[ $rc -eq 1 ] && grep -q "^VIOLATION at step [0-9]* (seed 5): events: " "$tmp/there.out" && cmp -s "$tmp/here.out" "$tmp/there.out"'
+(cd "$tmp/here" && "$abs_sim" --replay ../tampered --workdir wd > "$tmp/here.out")
+cmd=$(sed -n 's/^reproduce: //p' "$tmp/here.out")
+check "a replay's reproduce command names the trace and the work dir by absolute paths" \
+    '[ "$cmd" = "$abs_sim --replay $tmp/tampered --workdir $tmp/here/wd" ]'
+
+# every invariant below catches what its test hook breaks, at that step
+cat > "$tmp/hook.scen" <<'SCEN'
+seed 4
+define web
+start web
+suspend web
+SCEN
+VIREO_SIM_TEST_TOUCH_STATE=2 "$sim" --scenario "$tmp/hook.scen" > "$tmp/out"
+rc=$?
+check "a definition file changed on disk is a state files violation" \
+    '[ $rc -eq 1 ] && grep -qx "VIOLATION at step 2 (seed 4): state files: .test.xml. differs from what the API shows: .(end). became .<!-- VIREO_SIM_TEST_TOUCH_STATE -->." "$tmp/out"'
+VIREO_SIM_TEST_TOUCH_STATE=2 "$sim" --scenario "$tmp/hook.scen" --no-statedir > "$tmp/out"
+rc=$?
+check "without a state directory the state file hook breaks nothing" \
+    '[ $rc -eq 0 ] && tail -n 1 "$tmp/out" | grep -q "result=ok$"'
+cat > "$tmp/pool.scen" <<'SCEN'
+seed 4
+vol-create default-pool v cap=64k
+vol-create default-pool w cap=1m alloc=128k
+define web
+SCEN
+VIREO_SIM_TEST_SKEW_POOL=2 "$sim" --scenario "$tmp/pool.scen" > "$tmp/out"
+rc=$?
+check "a pool allocation that is not the sum of its volumes is a violation" \
+    '[ $rc -eq 1 ] && grep -qx "VIOLATION at step 2 (seed 4): pools: .default-pool. has capacity 107374182400 allocation 196609 available 107373985791, its volumes allocate 196608" "$tmp/out"'
+cat > "$tmp/id.scen" <<'SCEN'
+seed 4
+define web
+suspend test
+start web
+destroy web
+SCEN
+VIREO_SIM_TEST_DUP_ID=2 "$sim" --scenario "$tmp/id.scen" > "$tmp/out"
+rc=$?
+check "two active domains with one id are a violation, at the first step with two" \
+    '[ $rc -eq 1 ] && grep -qx "VIOLATION at step 3 (seed 4): ids: .web. has id 1, not positive and unique" "$tmp/out"'
+for hook in TOUCH_STATE:state.files SKEW_POOL:pools DUP_ID:ids; do
+    env "VIREO_SIM_TEST_${hook%%:*}=50" "$sim" --seed 3 --steps 300 > "$tmp/out"
+    rc=$?
+    step=$(sed -n 's/^VIOLATION at step \([0-9]*\) (seed 3): .*/\1/p' "$tmp/out")
+    cmd=$(sed -n 's/^reproduce: //p' "$tmp/out")
+    env "VIREO_SIM_TEST_${hook%%:*}=50" sh -c "$cmd" > "$tmp/out2"
+    check "in a workload VIREO_SIM_TEST_${hook%%:*} is caught by the ${hook#*:} invariant, and again by the reproduce command" \
+        '[ $rc -eq 1 ] && [ "${step:-0}" -ge 50 ] && grep -q "^VIOLATION at step $step (seed 3): ${hook#*:}: " "$tmp/out" && cmp -s "$tmp/out" "$tmp/out2"'
+done
+VIREO_SIM_TEST_SKEW_POOL=0 "$sim" --seed 3 --steps 1 > /dev/null 2> "$tmp/err"
+rc=$?
+check "a hook's step must be a number from 1" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: invalid VIREO_SIM_TEST_SKEW_POOL .0.: expected a step number >= 1" "$tmp/err"'
+
+# --faults reads a plan as a faults= URI parameter does
+printf 'domain.start nth=1\n\000domain.destroy always\n' > "$tmp/nul.plan"
+"$sim" --seed 1 --steps 5 --faults "$tmp/nul.plan" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a NUL byte in a plan names its line" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: configuration file syntax error: fault plan .$tmp/nul.plan. line 2: NUL byte in the line" "$tmp/err"'
+# 64 comment lines of 1024 bytes: exactly 64 KiB; one byte more is too much
+awk 'BEGIN { l = "#"; while (length(l) < 1023) l = l "#"; for (i = 0; i < 64; i++) print l }' \
+    > "$tmp/edge.plan"
+{ cat "$tmp/edge.plan"; echo; } > "$tmp/big.plan"
+"$sim" --seed 1 --steps 5 --faults "$tmp/big.plan" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a plan over 64 KiB is refused" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: configuration file syntax error: fault plan .$tmp/big.plan. is larger than 65536 bytes" "$tmp/err"'
+"$sim" --seed 1 --steps 5 --faults "$tmp/edge.plan" > "$tmp/out"
+rc=$?
+check "a plan of exactly 65536 bytes is read" \
+    '[ $rc -eq 0 ] && [ $(wc -c < "$tmp/edge.plan") -eq 65536 ] && tail -n 1 "$tmp/out" | grep -q "result=ok$"'
+mkdir "$tmp/dir.plan"
+"$sim" --seed 1 --steps 5 --faults "$tmp/dir.plan" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a directory as the plan is refused in the library's words" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: Failed to read file .$tmp/dir.plan.: Is a directory" "$tmp/err"'
+"$sim" --seed 1 --steps 5 --faults "$tmp/none.plan" > /dev/null 2> "$tmp/err"
+rc=$?
+check "a missing plan is named" \
+    '[ $rc -eq 2 ] && grep -qx "vireo-sim: Failed to open file .$tmp/none.plan.: No such file or directory" "$tmp/err"'
+printf 'domain.suspend prob=0.3\r\n# a comment\r\n\r\ndomain.resume nth=2 message="a b"\r\n' > "$tmp/crlf.plan"
+"$sim" --seed 3 --steps 200 --faults "$tmp/crlf.plan" --trace "$tmp/crlf.trace" > "$tmp/crlf.out"
+"$sim" --replay "$tmp/crlf.trace" > "$tmp/crlf.replay"
+rc=$?
+check "a CRLF plan's rules go into the trace header without the carriage return" \
+    '! grep -q "$(printf "\r")" "$tmp/crlf.trace" && grep -qx "# fault-line 1 domain.suspend prob=0.3" "$tmp/crlf.trace" && grep -qx "# fault-line 4 domain.resume nth=2 message=\"a b\"" "$tmp/crlf.trace" && [ $rc -eq 0 ] && [ "$(summary_hash "$tmp/crlf.out")" = "$(summary_hash "$tmp/crlf.replay")" ]'
 
 # bad options: a clear message and exit status 2
 "$sim" --seed -5 --steps 1 > "$tmp/out" 2> "$tmp/err"
@@ -208,7 +342,6 @@ check "a malformed trace header is refused with its line" \
 
 # the environment does not enter the run
 mkdir -p "$tmp/elsewhere/tmp"
-abs_sim=$(cd "$(dirname "$sim")" && pwd)/$(basename "$sim")
 (cd "$tmp/elsewhere" && TMPDIR="$tmp/elsewhere/tmp" LANG=C.UTF-8 TZ=Pacific/Kiritimati \
     "$abs_sim" --seed 7 --steps 300 --trace "$tmp/trace2" --workdir "$tmp/elsewhere/wd" > /dev/null)
 check "another cwd, TMPDIR, locale, time zone and work dir give the same trace" \

@@ -5,6 +5,7 @@
  * reproduces it. */
 #include "vsim.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "sim/control.h"
 #include "sim/error_names.h"
+#include "sim/save_image.h"
 
 #define VS_DEFAULT_STEPS 1000
 #define VS_EXIT_OK 0
@@ -114,19 +116,26 @@ static void vsCheckExpectation(vsRun *run, const vsOp *op, const vsResult *res)
                     op->expect_message ? op->expect_message : "", got);
 }
 
+bool vsTestHookDue(const vsRun *run, guint64 from, bool *done, bool can_act)
+{
+    if (!from || *done || !can_act || run->steps < from)
+        return false;
+    *done = true;
+    return true;
+}
+
 /* The test hook: drop this step's domain lifecycle events (delivered with
  * the model's callback away), once. */
 static void vsLoseEvents(vsRun *run)
 {
-    if (!run->lose_event_step || run->event_lost || run->step_events == 0 ||
-        run->steps + 1 < run->lose_event_step)
+    if (!vsTestHookDue(run, run->hooks.lose_event, &run->hooks.event_lost,
+                       run->step_events > 0))
         return;
     virConnectDomainEventDeregisterAny(run->conn, run->event_ids[2]);
     vrSimControlFlushEvents(run->conn);
     run->event_ids[2] = virConnectDomainEventRegisterAny(
         run->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
         VIR_DOMAIN_EVENT_CALLBACK(vsModelOnEvent), run, NULL);
-    run->event_lost = true;
 }
 
 /* Deliver every queued domain, network and pool event to the model's
@@ -155,8 +164,8 @@ bool vsStep(vsRun *run, const vsOp *op, vsResult *res)
     result = vsResultText(res);
     vrSimControlNote(run->conn, "result", "%s", result);
     vrSimControlObserve(run->conn, true);
-    vsDrainEvents(run);
     run->steps++;
+    vsDrainEvents(run);
     if (run->verbose)
         printf("step %" G_GUINT64_FORMAT ": %s => %s\n", run->steps, text, result);
     /* a replay names the first trace line that differs, before what the
@@ -180,16 +189,28 @@ bool vsStepFree(vsRun *run, vsOp *op)
 
 /* ---- setup ---- */
 
-static vrSimFaultPlan *vsPlanFromFile(const char *path, GString *header)
+/* The plan in path, read and checked exactly as a faults= URI parameter's
+ * (size, NUL bytes, unreadable files, each line), or the built-in plan
+ * (path NULL); its rules recorded in header.  NULL after printing why. */
+static vrSimFaultPlan *vsPlanLoad(const char *path, GString *header)
 {
-    g_autoptr(GError) err = NULL;
+    g_autoptr(vrSimFaultPlan) plan = NULL;
     g_autofree char *text = NULL;
 
-    if (!g_file_get_contents(path, &text, NULL, &err)) {
-        fprintf(stderr, "vireo-sim: %s\n", err->message);
+    if (path) {
+        plan = vrSimFaultPlanLoad(path);
+    } else {
+        text = vsDefaultPlanText();
+        plan = vrSimFaultPlanNew();
+        if (vrSimFaultPlanAddText(plan, text, "built-in plan") < 0)
+            g_clear_pointer(&plan, vrSimFaultPlanFree);
+    }
+    if (!plan) {
+        fprintf(stderr, "vireo-sim: %s\n", virGetLastErrorMessage());
         return NULL;
     }
-    return vsPlanFromText(text, path, header);
+    vsPlanRecord(plan, header);
+    return g_steal_pointer(&plan);
 }
 
 static void vsWriteHeader(vsRun *run)
@@ -201,23 +222,94 @@ static void vsWriteHeader(vsRun *run)
             run->plan_header->str);
 }
 
-/* The work dir, and the state dir in it unless statedir is false. */
-static int vsMakeWorkdir(vsRun *run, const char *given, bool statedir)
+/* A given work dir made ready for a run that starts afresh: created when
+ * absent; what earlier runs left there -- the state directory, save images
+ * -- removed.  Anything else in it refuses the run, and then nothing is
+ * removed.  -1 after printing why. */
+static int vsWorkdirPrepare(const char *workdir)
+{
+    g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char *state = g_build_filename(workdir, VS_STATEDIR_NAME, NULL);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *entry;
+    guint i;
+
+    if (g_mkdir_with_parents(workdir, 0700) < 0 || !(dir = g_dir_open(workdir, 0, &err))) {
+        fprintf(stderr, "vireo-sim: cannot use '%s' as the work dir: %s\n", workdir,
+                err ? err->message : g_strerror(errno));
+        return -1;
+    }
+    if (vsStateDirCheck(state) < 0)
+        return -1;
+    while ((entry = g_dir_read_name(dir))) {
+        g_autofree char *path = g_build_filename(workdir, entry, NULL);
+
+        if (strcmp(entry, VS_STATEDIR_NAME) == 0)
+            continue;
+        if (!vrSimSaveImageHasMagic(path)) {
+            fprintf(stderr, "vireo-sim: the work dir '%s' holds '%s', which is not a save "
+                    "image: vireo-sim clears only its own files (save images and '%s/') "
+                    "from a work dir\n", workdir, entry, VS_STATEDIR_NAME);
+            return -1;
+        }
+        g_ptr_array_add(images, g_steal_pointer(&path));
+    }
+    vsRemoveTree(state);
+    for (i = 0; i < images->len; i++) {
+        const char *path = g_ptr_array_index(images, i);
+
+        if (unlink(path) < 0) {
+            fprintf(stderr, "vireo-sim: cannot remove '%s': %s\n", path, g_strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Whether the trace can be written, checked before the work dir is made
+ * ready, so that refusing either changes no file.  -1 after printing why. */
+static int vsTraceWritable(const char *trace)
+{
+    g_autofree char *dir = g_path_get_dirname(trace);
+    bool exists = g_file_test(trace, G_FILE_TEST_EXISTS);
+
+    if ((exists && !g_file_test(trace, G_FILE_TEST_IS_DIR) && access(trace, W_OK) == 0) ||
+        (!exists && access(dir, W_OK | X_OK) == 0))
+        return 0;
+    fprintf(stderr, "vireo-sim: cannot write '%s': %s\n", trace,
+            exists && g_file_test(trace, G_FILE_TEST_IS_DIR) ? g_strerror(EISDIR)
+                                                             : g_strerror(errno));
+    return -1;
+}
+
+/* The work dir (a given one made ready, or a new temporary one), and the
+ * state dir in it unless statedir is false.  The trace may not go there:
+ * the work dir holds only what the run writes and checks. */
+static int vsMakeWorkdir(vsRun *run, const char *given, const char *trace, bool statedir)
 {
     g_autoptr(GError) err = NULL;
+    g_autofree char *trace_abs = trace ? g_canonicalize_filename(trace, NULL) : NULL;
 
     if (given) {
         run->workdir = g_canonicalize_filename(given, NULL);
+        if (trace_abs && g_str_has_prefix(trace_abs, run->workdir) &&
+            trace_abs[strlen(run->workdir)] == G_DIR_SEPARATOR) {
+            fprintf(stderr, "vireo-sim: the trace '%s' may not go into the work dir '%s'\n",
+                    trace, run->workdir);
+            return -1;
+        }
+        if (vsWorkdirPrepare(run->workdir) < 0)
+            return -1;
     } else if (!(run->workdir = g_dir_make_tmp("vireo-sim-XXXXXX", &err))) {
         fprintf(stderr, "vireo-sim: cannot make a work dir: %s\n", err->message);
         return -1;
     } else {
         run->own_workdir = true;
     }
-    if (!statedir)
-        return 0;
-    run->statedir = g_build_filename(run->workdir, VS_STATEDIR_NAME, NULL);
-    return vsStateDirPrepare(run->statedir);
+    if (statedir)
+        run->statedir = g_build_filename(run->workdir, VS_STATEDIR_NAME, NULL);
+    return 0;
 }
 
 static void vsRemoveWorkdir(vsRun *run)
@@ -276,31 +368,43 @@ static void vsAppendShellWord(GString *cmd, const char *word)
     g_string_append(cmd, quoted);
 }
 
+/* " OPTION PATH" with path absolute, so that the command runs from any
+ * directory. */
+static void vsAppendPathOption(GString *cmd, const char *option, const char *path)
+{
+    g_autofree char *abs = g_canonicalize_filename(path, NULL);
+
+    g_string_append_printf(cmd, " %s ", option);
+    vsAppendShellWord(cmd, abs);
+}
+
+/* The command that runs this run again, from any directory: the program as
+ * invoked (absolute when given as a path rather than found on $PATH) and
+ * every option that shapes the run. */
 static char *vsReproduce(const char *argv0, const vsOptions *opts, guint64 seed)
 {
     GString *cmd = g_string_new(NULL);
+    g_autofree char *prog = strchr(argv0, G_DIR_SEPARATOR)
+                            ? g_canonicalize_filename(argv0, NULL) : g_strdup(argv0);
 
-    vsAppendShellWord(cmd, argv0);
+    vsAppendShellWord(cmd, prog);
     if (opts->replay) {
-        g_string_append(cmd, " --replay ");
-        vsAppendShellWord(cmd, opts->replay);
-        return g_string_free(cmd, FALSE);
-    }
-    g_string_append_printf(cmd, " --seed %" G_GUINT64_FORMAT, seed);
-    if (opts->scenario) {
-        g_string_append(cmd, " --scenario ");
-        vsAppendShellWord(cmd, opts->scenario);
+        vsAppendPathOption(cmd, "--replay", opts->replay);
     } else {
-        g_string_append_printf(cmd, " --steps %" G_GINT64_FORMAT, opts->steps);
+        g_string_append_printf(cmd, " --seed %" G_GUINT64_FORMAT, seed);
+        if (opts->scenario)
+            vsAppendPathOption(cmd, "--scenario", opts->scenario);
+        else
+            g_string_append_printf(cmd, " --steps %" G_GINT64_FORMAT, opts->steps);
+        if (opts->faults)
+            vsAppendPathOption(cmd, "--faults", opts->faults);
+        if (opts->no_faults)
+            g_string_append(cmd, " --no-faults");
+        if (opts->no_statedir)
+            g_string_append(cmd, " --no-statedir");
     }
-    if (opts->faults) {
-        g_string_append(cmd, " --faults ");
-        vsAppendShellWord(cmd, opts->faults);
-    }
-    if (opts->no_faults)
-        g_string_append(cmd, " --no-faults");
-    if (opts->no_statedir)
-        g_string_append(cmd, " --no-statedir");
+    if (opts->workdir)
+        vsAppendPathOption(cmd, "--workdir", opts->workdir);
     return g_string_free(cmd, FALSE);
 }
 
@@ -428,8 +532,9 @@ static int vsParseOptions(int argc, char **argv, vsOptions *opts)
           "without a state directory (no restarts, no file checks)", NULL },
         { "trace", 0, 0, G_OPTION_ARG_FILENAME, &opts->trace, "write the trace to FILE",
           "FILE" },
-        { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &opts->workdir, "where save images go "
-          "(default: a new temporary directory, removed afterwards)", "DIR" },
+        { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &opts->workdir, "where save images and "
+          "the state directory go, cleared of what earlier runs left (default: a new "
+          "temporary directory, removed afterwards)", "DIR" },
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts->verbose, "print every step", NULL },
         { NULL },
     };
@@ -454,7 +559,6 @@ static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
 {
     GString *header = run->plan_header;
     g_autofree char *error = NULL;
-    g_autofree char *text = NULL;
 
     if (opts->replay)
         *script = vsReplayLoad(opts->replay, &run->replay_lines, &error);
@@ -474,26 +578,38 @@ static int vsPrepare(vsRun *run, const vsOptions *opts, vsScript **script,
     if (opts->no_faults)
         return 0;
     if (opts->faults && !opts->replay)
-        return (*plan = vsPlanFromFile(opts->faults, header)) ? 0 : -1;
+        return (*plan = vsPlanLoad(opts->faults, header)) ? 0 : -1;
     if (*script) {
         *plan = g_steal_pointer(&(*script)->plan);
-        g_string_append(header, (*script)->plan_text->str);
+        vsPlanRecord(*plan, header);
         return 0;
     }
-    text = vsDefaultPlanText();
-    return (*plan = vsPlanFromText(text, "built-in plan", header)) ? 0 : -1;
+    return (*plan = vsPlanLoad(NULL, header)) ? 0 : -1;
 }
 
 /* Hooks for vireo-sim's own tests, from the environment. */
-static int vsTestHooks(vsRun *run)
+static int vsTestHooksRead(vsRun *run)
 {
-    const char *lose = g_getenv("VIREO_SIM_TEST_LOSE_EVENT");
+    const struct {
+        const char *name;
+        guint64 *step;
+    } vars[] = {
+        { "VIREO_SIM_TEST_LOSE_EVENT", &run->hooks.lose_event },
+        { "VIREO_SIM_TEST_TOUCH_STATE", &run->hooks.touch_state },
+        { "VIREO_SIM_TEST_SKEW_POOL", &run->hooks.skew_pool },
+        { "VIREO_SIM_TEST_DUP_ID", &run->hooks.dup_id },
+    };
+    size_t i;
 
-    if (lose && !g_ascii_string_to_unsigned(lose, 10, 1, G_MAXUINT64,
-                                            &run->lose_event_step, NULL)) {
-        fprintf(stderr, "vireo-sim: invalid VIREO_SIM_TEST_LOSE_EVENT '%s': expected a "
-                "step number >= 1\n", lose);
-        return -1;
+    for (i = 0; i < G_N_ELEMENTS(vars); i++) {
+        const char *value = g_getenv(vars[i].name);
+
+        if (value && !g_ascii_string_to_unsigned(value, 10, 1, G_MAXUINT64, vars[i].step,
+                                                 NULL)) {
+            fprintf(stderr, "vireo-sim: invalid %s '%s': expected a step number >= 1\n",
+                    vars[i].name, value);
+            return -1;
+        }
     }
     return 0;
 }
@@ -508,7 +624,7 @@ int main(int argc, char **argv)
     bool has_plan, statedir;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (vsTestHooks(&run) < 0)
+    if (vsTestHooksRead(&run) < 0)
         goto cleanup;
     run.plan_header = g_string_new(NULL);
     run.state_files = vsStateFilesNew();
@@ -525,11 +641,15 @@ int main(int argc, char **argv)
     run.store = vsStoreModelNew();
     run.has_plan = run.faults_on = has_plan;
     run.verbose = opts.verbose;
+    /* checks first: refusing the trace or the work dir changes no file */
+    if ((opts.trace && vsTraceWritable(opts.trace) < 0) ||
+        vsMakeWorkdir(&run, opts.workdir, opts.trace, statedir) < 0)
+        goto cleanup;
     if (opts.trace && !(run.trace_out = fopen(opts.trace, "w"))) {
-        fprintf(stderr, "vireo-sim: cannot write '%s'\n", opts.trace);
+        fprintf(stderr, "vireo-sim: cannot write '%s': %s\n", opts.trace, g_strerror(errno));
         goto cleanup;
     }
-    if (virEventRegisterDefaultImpl() < 0 || vsMakeWorkdir(&run, opts.workdir, statedir) < 0)
+    if (virEventRegisterDefaultImpl() < 0)
         goto cleanup;
     vsWriteHeader(&run);
     if (vsNodeOpen(&run, g_steal_pointer(&plan)) < 0 ||

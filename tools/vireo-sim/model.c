@@ -283,6 +283,27 @@ static void vsCheckIds(vsRun *run, GPtrArray *actual)
     }
 }
 
+/* The test hook: the second running domain (in listing order) read with
+ * the first one's id, as if the node had given both the same. */
+static void vsDuplicateId(vsRun *run, GPtrArray *actual)
+{
+    vsActual *first = NULL, *second = NULL;
+    guint i;
+
+    for (i = 0; i < actual->len && !second; i++) {
+        vsActual *a = g_ptr_array_index(actual, i);
+
+        if (!a->active)
+            continue;
+        if (!first)
+            first = a;
+        else
+            second = a;
+    }
+    if (vsTestHookDue(run, run->hooks.dup_id, &run->hooks.id_duped, second))
+        second->id = first->id;
+}
+
 /* The events, replayed, give the node as it is. */
 static void vsCheckEvents(vsRun *run, GPtrArray *actual)
 {
@@ -465,6 +486,7 @@ void vsCheckStep(vsRun *run, const vsOp *op, const vsResult *res)
 
     if (!actual)
         return;
+    vsDuplicateId(run, actual);
     vsCheckOneState(run, actual);
     vsCheckIds(run, actual);
     vsCheckEvents(run, actual);

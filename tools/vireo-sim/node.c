@@ -14,24 +14,16 @@
 #define VS_RESTART_SEED_STEP 0x9e3779b97f4a7c15ULL
 #define VS_FAULT_LINE_PREFIX "# fault-line "
 
-vrSimFaultPlan *vsPlanFromText(const char *text, const char *origin, GString *header)
+void vsPlanRecord(const vrSimFaultPlan *plan, GString *header)
 {
-    g_autoptr(vrSimFaultPlan) plan = vrSimFaultPlanNew();
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-    size_t i;
+    guint i;
 
-    for (i = 0; lines[i]; i++) {
-        const char *problem = NULL;
-        g_autoptr(GPtrArray) words = vrSimLineSplit(lines[i], &problem);
+    for (i = 0; i < vrSimFaultPlanRuleCount(plan); i++) {
+        int lineno = 0;
+        const char *text = vrSimFaultPlanRuleLine(plan, i, &lineno);
 
-        if (vrSimFaultPlanAddLine(plan, lines[i], origin, (int)i + 1) < 0) {
-            fprintf(stderr, "vireo-sim: %s\n", virGetLastErrorMessage());
-            return NULL;
-        }
-        if (header && words && words->len > 0)
-            g_string_append_printf(header, VS_FAULT_LINE_PREFIX "%zu %s\n", i + 1, lines[i]);
+        g_string_append_printf(header, VS_FAULT_LINE_PREFIX "%d %s\n", lineno, text);
     }
-    return g_steal_pointer(&plan);
 }
 
 /* The run's plan again, from its "# fault-line N RULE" lines: a restarted
@@ -244,6 +236,15 @@ static GHashTable *vsRestartSnapshot(vsRun *run, bool before)
     return objs;
 }
 
+/* Line i of lines as shown in a difference: "(end)" past the last line
+ * (the empty piece after a final newline included). */
+static const char *vsDiffLine(char **lines, size_t i)
+{
+    if (!lines[i] || (!*lines[i] && !lines[i + 1]))
+        return "(end)";
+    return g_strstrip(lines[i]);
+}
+
 char *vsFirstLineDiff(const char *a, const char *b)
 {
     g_auto(GStrv) la = g_strsplit(a, "\n", -1);
@@ -252,8 +253,7 @@ char *vsFirstLineDiff(const char *a, const char *b)
 
     for (i = 0; la[i] && lb[i] && strcmp(la[i], lb[i]) == 0; i++)
         ;
-    return g_strdup_printf("'%s' became '%s'", la[i] ? g_strstrip(la[i]) : "(end)",
-                           lb[i] ? g_strstrip(lb[i]) : "(end)");
+    return g_strdup_printf("'%s' became '%s'", vsDiffLine(la, i), vsDiffLine(lb, i));
 }
 
 static void vsCompareRestart(vsRun *run, GHashTable *before, GHashTable *after)

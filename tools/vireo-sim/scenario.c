@@ -17,8 +17,6 @@ void vsScriptFree(vsScript *script)
     if (script->ops)
         g_ptr_array_free(script->ops, TRUE);
     vrSimFaultPlanFree(script->plan);
-    if (script->plan_text)
-        g_string_free(script->plan_text, TRUE);
     g_free(script);
 }
 
@@ -27,7 +25,6 @@ static vsScript *vsScriptNew(void)
     vsScript *script = g_new0(vsScript, 1);
 
     script->ops = g_ptr_array_new_with_free_func((GDestroyNotify)vsOpFree);
-    script->plan_text = g_string_new(NULL);
     script->statedir = -1;
     return script;
 }
@@ -42,7 +39,6 @@ static int vsScriptAddFault(vsScript *script, const char *text, const char *orig
         *error = g_strdup(vrErrorLast() ? vrErrorLast()->message : "invalid fault rule");
         return -1;
     }
-    g_string_append_printf(script->plan_text, "# fault-line %d %s\n", lineno, text);
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #define VS_STATE_STAMP "vireo-sim-state"
 #define VS_STATE_STAMP_TEXT "vireo-sim state 1\n"
@@ -15,6 +16,7 @@
 #define VS_STATE_TEMP_SUFFIX ".new"
 #define VS_STATE_DEPTH_MAX 4          /* storage/volumes/POOL/VOL.xml */
 #define VS_STATE_FILES_MAX 10000      /* files read per step */
+#define VS_TOUCH_LINE "<!-- VIREO_SIM_TEST_TOUCH_STATE -->"
 
 struct vsStateFiles {
     GHashTable *before;        /* relative path -> content, after the last step */
@@ -322,12 +324,56 @@ static void vsCheckFilesUnchanged(vsRun *run, GHashTable *files)
     }
 }
 
+/* The first domain definition file (NAME.xml at the top of the state
+ * directory, in name order), or NULL (caller frees). */
+static char *vsFirstDefinitionFile(const char *dir)
+{
+    g_autoptr(GDir) gdir = g_dir_open(dir, 0, NULL);
+    char *first = NULL;
+    const char *entry;
+
+    while (gdir && (entry = g_dir_read_name(gdir))) {
+        g_autofree char *path = g_build_filename(dir, entry, NULL);
+
+        if (g_str_has_suffix(entry, ".xml") && g_file_test(path, G_FILE_TEST_IS_REGULAR) &&
+            (!first || strcmp(entry, first) < 0)) {
+            g_free(first);
+            first = g_strdup(entry);
+        }
+    }
+    return first;
+}
+
+/* The test hook: a line appended to a domain definition file behind the
+ * node's back, as a stray write would; the state files check must see it. */
+static void vsTouchStateFile(vsRun *run)
+{
+    g_autofree char *name = NULL;
+    g_autofree char *path = NULL;
+    FILE *fp;
+
+    if (!run->hooks.touch_state || run->hooks.state_touched)
+        return;
+    name = vsFirstDefinitionFile(run->statedir);
+    if (!vsTestHookDue(run, run->hooks.touch_state, &run->hooks.state_touched, name))
+        return;
+    path = g_build_filename(run->statedir, name, NULL);
+    if (!(fp = fopen(path, "a"))) {
+        vsViolation(run, "VIREO_SIM_TEST_TOUCH_STATE: cannot open '%s'", name);
+        return;
+    }
+    fputs(VS_TOUCH_LINE "\n", fp);
+    fclose(fp);
+}
+
 void vsCheckStateFiles(vsRun *run, const vsOp *op, const vsResult *res)
 {
     GHashTable *files, *want;
 
     if (!run->statedir || !run->conn)
         return;
+    if (op)
+        vsTouchStateFile(run);
     files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     want = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     vsStateRead(run, run->statedir, NULL, 0, files);
@@ -378,18 +424,21 @@ void vsRemoveTree(const char *dir)
     rmdir(dir);
 }
 
-int vsStateDirPrepare(const char *dir)
+int vsStateDirCheck(const char *dir)
 {
     g_autofree char *stamp = g_build_filename(dir, VS_STATE_STAMP, NULL);
     g_autoptr(GDir) gdir = NULL;
+    GStatBuf st;
 
-    if (!g_file_test(dir, G_FILE_TEST_EXISTS))
+    if (g_lstat(dir, &st) < 0 && errno == ENOENT)
         return 0;
-    if (g_file_test(stamp, G_FILE_TEST_IS_REGULAR)) {
-        /* an earlier run's node: a run always starts from a fresh node */
-        vsRemoveTree(dir);
-        return 0;
+    if (g_file_test(dir, G_FILE_TEST_IS_SYMLINK)) {
+        fprintf(stderr, "vireo-sim: '%s' is a symbolic link, not a state directory\n", dir);
+        return -1;
     }
+    /* an earlier run's node (its stamp), or an empty directory */
+    if (g_file_test(stamp, G_FILE_TEST_IS_REGULAR))
+        return 0;
     if ((gdir = g_dir_open(dir, 0, NULL)) && !g_dir_read_name(gdir))
         return 0;
     fprintf(stderr, "vireo-sim: '%s' exists and is not a state directory (%s)\n", dir,

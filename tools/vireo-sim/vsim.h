@@ -213,9 +213,10 @@ void vsNodeRestart(vsRun *run, vsResult *res);
 /* The trace sink: every line of every node the run opens. */
 void vsTraceLine(const char *line, void *opaque);
 
-/* A plan from text, its rules added to header as "# fault-line N RULE"
- * lines (header may be NULL).  NULL after printing the error. */
-vrSimFaultPlan *vsPlanFromText(const char *text, const char *origin, GString *header);
+/* Append plan's rules to header as "# fault-line N RULE" lines (N the
+ * rule's line in its file, RULE the line as written, without a CR): the
+ * trace header a replay and a restart read the plan back from. */
+void vsPlanRecord(const vrSimFaultPlan *plan, GString *header);
 
 /* Where two texts first differ: "'LINE' became 'LINE'" (caller frees). */
 char *vsFirstLineDiff(const char *a, const char *b);
@@ -241,14 +242,31 @@ bool vsModelCrashedFile(vsRun *run, const char *rel);
 /* expect-state-file PATH present|absent */
 void vsExpectStateFile(vsRun *run, const vsOp *op);
 
-/* Make dir (the state dir in the work dir) ready for a fresh node: absent,
- * or an earlier run's state, removed.  -1 after printing why. */
-int vsStateDirPrepare(const char *dir);
+/* Whether dir (the state dir in a reused work dir) may be removed for a
+ * fresh node: absent, empty, or an earlier run's node (its stamp).  -1
+ * after printing why (a symbolic link, a file, other files in it). */
+int vsStateDirCheck(const char *dir);
 
 /* Remove dir and everything under it (best effort). */
 void vsRemoveTree(const char *dir);
 
 /* ---- a run (main.c) ---- */
+
+/* Hooks for vireo-sim's own tests (docs/simulation.md): each breaks one
+ * thing once, at the first step from N on where it can, so that the test
+ * sees the invariant that must catch it do so.  N from the environment
+ * variable named; 0: off. */
+typedef struct {
+    guint64 lose_event;        /* VIREO_SIM_TEST_LOSE_EVENT: a step's domain
+                                * lifecycle events never reach the model */
+    guint64 touch_state;       /* VIREO_SIM_TEST_TOUCH_STATE: a line appended to
+                                * a domain definition file on disk */
+    guint64 skew_pool;         /* VIREO_SIM_TEST_SKEW_POOL: a pool's allocation
+                                * read one byte high (available one low) */
+    guint64 dup_id;            /* VIREO_SIM_TEST_DUP_ID: an active domain's id
+                                * read as another active domain's */
+    bool event_lost, state_touched, pool_skewed, id_duped;
+} vsTestHooks;
 
 struct vsRun {
     virConnectPtr conn;
@@ -277,14 +295,13 @@ struct vsRun {
     guint replay_offset;       /* file lines before the body */
     char *divergence;          /* first replay mismatch, or NULL */
     bool verbose;
-    /* VIREO_SIM_TEST_LOSE_EVENT=N (a test hook): the domain lifecycle
-     * events of the first step from N on that changes a domain's state or
-     * persistence never reach the model, as if the node had lost them --
-     * the events invariant must catch it */
-    guint64 lose_event_step;   /* 0: off */
-    bool event_lost;
+    vsTestHooks hooks;
     guint step_events;         /* lifecycle event lines traced by this step */
 };
+
+/* True once, at the first step from `from` on (0: the hook is off) at which
+ * the caller can act: it then sets *done. */
+bool vsTestHookDue(const vsRun *run, guint64 from, bool *done, bool can_act);
 
 /* Record the first violation (later ones are dropped). */
 void vsViolation(vsRun *run, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
@@ -296,7 +313,6 @@ typedef struct {
     int statedir;              /* replay: the run had a state directory (1), had
                                 * none (0), or the trace does not say (-1) */
     vrSimFaultPlan *plan;      /* or NULL */
-    GString *plan_text;        /* the plan as "# fault-line N RULE" header lines */
     bool has_seed;
     guint64 seed;
     guint body_offset;         /* replay: file lines before the first body line */
