@@ -109,14 +109,19 @@ typedef struct {
     vrStorageTristate part_separator;
 } vrStoragePoolDevice;
 
-/* <auth> with its <secret>: exactly one of uuid / usage is set. */
+/* A secret looked up by exactly one of uuid / usage. */
+typedef struct {
+    bool has_uuid;
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    char *usage;                    /* when !has_uuid; may be "" */
+} vrStorageSecretLookup;
+
+/* <auth> with its <secret>. */
 typedef struct {
     vrStorageAuthType type;
     char *username;
     char *secret_type;              /* <secret type=''>, or NULL */
-    bool has_secret_uuid;
-    unsigned char secret_uuid[VIR_UUID_BUFLEN];
-    char *secret_usage;             /* or NULL */
+    vrStorageSecretLookup secret;
 } vrStorageAuth;
 
 /* <adapter> of a scsi pool (libvirt's virStorageAdapter). */
@@ -169,6 +174,48 @@ typedef struct {
     int refresh_allocation;         /* 0 default, 1 capacity */
 } vrStoragePoolDef;
 
+/* <encryption format=''> of a volume's target. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_DEFAULT = 0,
+    VR_STORAGE_ENCRYPTION_QCOW,
+    VR_STORAGE_ENCRYPTION_LUKS,
+    VR_STORAGE_ENCRYPTION_LUKS2,
+    VR_STORAGE_ENCRYPTION_LAST
+} vrStorageEncryptionFormatType;
+
+/* <encryption engine=''>; default is never written. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_ENGINE_DEFAULT = 0,
+    VR_STORAGE_ENCRYPTION_ENGINE_QEMU,
+    VR_STORAGE_ENCRYPTION_ENGINE_LIBRBD,
+    VR_STORAGE_ENCRYPTION_ENGINE_LAST
+} vrStorageEncryptionEngine;
+
+/* <secret type=''>: libvirt 9.0 knows one. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_SECRET_PASSPHRASE = 0,
+    VR_STORAGE_ENCRYPTION_SECRET_LAST
+} vrStorageEncryptionSecretType;
+
+typedef struct {
+    vrStorageEncryptionSecretType type;
+    vrStorageSecretLookup lookup;
+} vrStorageEncryptionSecret;
+
+/* libvirt's virStorageEncryption: the cipher and ivgen are kept for luks
+ * only. */
+typedef struct {
+    vrStorageEncryptionFormatType format;
+    vrStorageEncryptionEngine engine;
+    size_t nsecrets;
+    vrStorageEncryptionSecret *secrets;
+    char *cipher_name;              /* NULL: no <cipher> */
+    unsigned int cipher_size;
+    char *cipher_mode, *cipher_hash;
+    char *ivgen_name;               /* NULL: no <ivgen> */
+    char *ivgen_hash;
+} vrStorageEncryption;
+
 /* A volume's <target> or <backingStore>. */
 typedef struct {
     char *path;
@@ -184,6 +231,7 @@ typedef struct {
     unsigned long long allocation;  /* bytes */
     bool has_allocation;            /* <allocation> was given */
     vrStorageVolTarget target;
+    vrStorageEncryption *encryption;    /* <target><encryption>, or NULL */
     char *compat;                   /* <compat>, or NULL */
     unsigned long long cluster_size;    /* bytes, 0: not given */
     bool has_features;              /* <features> present (maybe empty) */

@@ -47,6 +47,9 @@ VR_ENUM_DECL(vrStorageFileFeatureName);
 VR_ENUM_DECL(vrStorageAuthTypeName);
 VR_ENUM_DECL(vrStorageTristateName);
 VR_ENUM_DECL(vrStorageAdapterTypeName);
+VR_ENUM_DECL(vrStorageEncryptionFormatName);
+VR_ENUM_DECL(vrStorageEncryptionEngineName);
+VR_ENUM_DECL(vrStorageEncryptionSecretTypeName);
 
 /* XPath "string(./name)" as libvirt reads it: the first child element's
  * text, NULL when absent or empty. */
@@ -64,6 +67,23 @@ void vrStoragePermsFormat(GString *buf, int level, const vrStoragePerms *perms);
 void vrStoragePermsInit(vrStoragePerms *perms);
 void vrStoragePermsCopy(vrStoragePerms *dst, const vrStoragePerms *src);
 void vrStoragePermsClear(vrStoragePerms *perms);
+
+/* storage_encryption.c */
+/* uuid='' or usage='' of a <secret>: exactly one, reported as libvirt's
+ * virSecretLookupParseSecret (no error domain).  0, or -1 after
+ * reporting; lookup is written only on success. */
+int vrStorageSecretLookupParse(const xmlNode *secret, vrStorageSecretLookup *lookup);
+/* " uuid='...'" or " usage='...'" */
+void vrStorageSecretLookupFormat(GString *buf, const vrStorageSecretLookup *lookup);
+void vrStorageSecretLookupClear(vrStorageSecretLookup *lookup);
+/* An <encryption> element, as libvirt's virStorageEncryptionParseNode.
+ * NULL after reporting. */
+vrStorageEncryption *vrStorageEncryptionParse(const xmlNode *node);
+/* The element at level (never NULL enc). */
+void vrStorageEncryptionFormat(GString *buf, int level, const vrStorageEncryption *enc);
+vrStorageEncryption *vrStorageEncryptionCopy(const vrStorageEncryption *enc);
+void vrStorageEncryptionFree(vrStorageEncryption *enc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrStorageEncryption, vrStorageEncryptionFree)
 
 /* Validate doc against libvirt's NAME.rng ("storagepool", "storagevol").
  * 0, or -1 after VIR_ERR_XML_INVALID_SCHEMA with libxml2's complaints
