@@ -68,6 +68,48 @@ void vrStoragePermsInit(vrStoragePerms *perms);
 void vrStoragePermsCopy(vrStoragePerms *dst, const vrStoragePerms *src);
 void vrStoragePermsClear(vrStoragePerms *perms);
 
+/* <encryption format=''> of a volume's target. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_DEFAULT = 0,
+    VR_STORAGE_ENCRYPTION_QCOW,
+    VR_STORAGE_ENCRYPTION_LUKS,
+    VR_STORAGE_ENCRYPTION_LUKS2,
+    VR_STORAGE_ENCRYPTION_LAST
+} vrStorageEncryptionFormatType;
+
+/* <encryption engine=''>; default is never written. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_ENGINE_DEFAULT = 0,
+    VR_STORAGE_ENCRYPTION_ENGINE_QEMU,
+    VR_STORAGE_ENCRYPTION_ENGINE_LIBRBD,
+    VR_STORAGE_ENCRYPTION_ENGINE_LAST
+} vrStorageEncryptionEngine;
+
+/* <secret type=''>: libvirt 9.0 knows one. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_SECRET_PASSPHRASE = 0,
+    VR_STORAGE_ENCRYPTION_SECRET_LAST
+} vrStorageEncryptionSecretType;
+
+typedef struct {
+    vrStorageEncryptionSecretType type;
+    vrStorageSecretLookup lookup;
+} vrStorageEncryptionSecret;
+
+/* libvirt's virStorageEncryption: the cipher and ivgen are kept for luks
+ * only. */
+struct vrStorageEncryption {
+    vrStorageEncryptionFormatType format;
+    vrStorageEncryptionEngine engine;
+    size_t nsecrets;
+    vrStorageEncryptionSecret *secrets;
+    char *cipher_name;              /* NULL: no <cipher> */
+    unsigned int cipher_size;
+    char *cipher_mode, *cipher_hash;
+    char *ivgen_name;               /* NULL: no <ivgen> */
+    char *ivgen_hash;
+};
+
 /* storage_encryption.c */
 /* uuid='' or usage='' of a <secret>: exactly one, reported as libvirt's
  * virSecretLookupParseSecret (no error domain).  0, or -1 after
