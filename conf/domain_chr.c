@@ -252,6 +252,27 @@ vrDomainChrSourceValidate(const vrDomainChrSource *src)
     return 0;
 }
 
+/* The first <model>'s name; an empty name counts as none. Consoles
+ * have no model: theirs is ignored. */
+static int
+vrChrParseTargetModel(xmlNode *target, vrDomainChrDef *chr)
+{
+    xmlNode *model = vrXMLChild(target, "model");
+    g_autofree char *name = model ? vrXMLProp(model, "name") : NULL;
+    int val;
+
+    if (!name || !*name)
+        return 0;
+    if ((val = vrChrSerialTargetModelFromString(name)) < 0) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "unknown target model '%s' specified for character device",
+                      name);
+        return -1;
+    }
+    chr->target_model = val;
+    return 0;
+}
+
 static int
 vrChrParseTarget(xmlNode *target, vrDomainChrDef *chr)
 {
@@ -271,6 +292,9 @@ vrChrParseTarget(xmlNode *target, vrDomainChrDef *chr)
         }
         chr->target_type = val;
     }
+    if (chr->device_type == VR_CHR_DEVICE_SERIAL &&
+        vrChrParseTargetModel(target, chr) < 0)
+        return -1;
     if (port && vrStrToInt(port, 10, &chr->port) < 0) {
         vrReportError(VIR_ERR_XML_ERROR, "Invalid port number: %s", port);
         return -1;
@@ -384,7 +408,12 @@ vrDomainChrDefFormat(GString *buf, const vrDomainChrDef *chr,
         if (chr->target_type != VR_CHR_SERIAL_TARGET_NONE)
             vrBufPrintf(buf, "type='%s' ",
                                    vrChrSerialTargetTypeToString(chr->target_type));
-        vrBufPrintf(buf, "port='%d'/>\n", chr->port);
+        vrBufPrintf(buf, "port='%d'", chr->port);
+        if (chr->target_model != VR_CHR_SERIAL_MODEL_NONE)
+            vrBufPrintf(buf, ">\n        <model name='%s'/>\n      </target>\n",
+                        vrChrSerialTargetModelToString(chr->target_model));
+        else
+            g_string_append(buf, "/>\n");
     } else {
         vrBufPrintf(buf, "      <target type='%s' port='%d'/>\n",
                                vrChrConsoleTargetTypeToString(chr->target_type),

@@ -308,7 +308,8 @@ vrDomainDefParseRest(xmlNode *root, vrDomainDef *def, unsigned int flags)
     if ((node = vrXMLChild(root, "cpu")) &&
         !(def->priv->cpu = vrDomainCPUDefParse(node)))
         return -1;
-    if (vrDomainDevicesParse(root, def, flags) < 0)
+    if (vrDomainDevicesParse(root, def, flags) < 0 ||
+        vrDomainSmbiosParse(root, def) < 0)
         return -1;
     return 0;
 }

@@ -12,7 +12,10 @@
 #include "vireo/vireo.h"
 
 #define VR_XML_MAX_BYTES (10 * 1024 * 1024)   /* larger documents are rejected */
-#define VR_XML_MAX_DEPTH 256                  /* deeper nesting is rejected */
+/* Element levels a document may have (the root is level 1): libxml2's
+ * parser stops deeper documents with "Excessive depth in document: 256"
+ * (its count starts at 0), as it does for libvirt. */
+#define VR_XML_MAX_DEPTH 257
 #define VR_DOMAIN_NAME_MAX 1024
 
 /* <domain type='...'> */

@@ -91,6 +91,7 @@ typedef enum {
 typedef struct {
     vrChrDeviceType device_type;
     int target_type;                    /* serial or console target enum */
+    vrChrSerialTargetModel target_model; /* serial only */
     int port;                           /* -1 until assigned */
     vrDomainChrSource source;
     vrDeviceInfo info;

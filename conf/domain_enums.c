@@ -68,6 +68,15 @@ VR_ENUM_IMPL(vrDomainBootDev, VR_DOMAIN_BOOT_LAST,
 VR_ENUM_IMPL(vrDomainLoaderType, VR_DOMAIN_LOADER_TYPE_LAST,
              "none", "rom", "pflash")
 
+VR_ENUM_IMPL(vrDomainFirmware, VR_DOMAIN_FIRMWARE_LAST,
+             "none", "bios", "efi")
+
+VR_ENUM_IMPL(vrDomainFirmwareFeature, VR_DOMAIN_FIRMWARE_FEATURE_LAST,
+             "enrolled-keys", "secure-boot")
+
+VR_ENUM_IMPL(vrDomainSmbiosMode, VR_DOMAIN_SMBIOS_LAST,
+             "none", "emulate", "host", "sysinfo")
+
 VR_ENUM_IMPL(vrDomainFeature, VR_DOMAIN_FEATURE_LAST,
              "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv",
              "kvm", "pvspinlock", "capabilities", "pmu", "vmport", "gic",
@@ -218,6 +227,10 @@ VR_ENUM_IMPL(vrChrType, VR_CHR_TYPE_LAST,
 VR_ENUM_IMPL(vrChrSerialTargetType, VR_CHR_SERIAL_TARGET_LAST,
              "none", "isa-serial", "usb-serial", "pci-serial",
              "spapr-vio-serial", "system-serial", "sclp-serial", "isa-debug")
+
+VR_ENUM_IMPL(vrChrSerialTargetModel, VR_CHR_SERIAL_MODEL_LAST,
+             "none", "isa-serial", "usb-serial", "pci-serial", "spapr-vty",
+             "pl011", "sclpconsole", "sclplmconsole", "16550a")
 
 VR_ENUM_IMPL(vrChrConsoleTargetType, VR_CHR_CONSOLE_TARGET_LAST,
              "none", "serial", "xen", "uml", "virtio", "lxc", "openvz",

@@ -58,6 +58,32 @@ typedef enum {
 } vrDomainLoaderType;
 VR_ENUM_DECL(vrDomainLoaderType);
 
+/* <os firmware=''>: firmware auto-selection. */
+typedef enum {
+    VR_DOMAIN_FIRMWARE_NONE = 0,
+    VR_DOMAIN_FIRMWARE_BIOS,
+    VR_DOMAIN_FIRMWARE_EFI,
+    VR_DOMAIN_FIRMWARE_LAST
+} vrDomainFirmware;
+VR_ENUM_DECL(vrDomainFirmware);
+
+/* <os><firmware><feature name=''/>, in formatting order. */
+typedef enum {
+    VR_DOMAIN_FIRMWARE_FEATURE_ENROLLED_KEYS = 0,
+    VR_DOMAIN_FIRMWARE_FEATURE_SECURE_BOOT,
+    VR_DOMAIN_FIRMWARE_FEATURE_LAST
+} vrDomainFirmwareFeature;
+VR_ENUM_DECL(vrDomainFirmwareFeature);
+
+typedef enum {
+    VR_DOMAIN_SMBIOS_NONE = 0,
+    VR_DOMAIN_SMBIOS_EMULATE,
+    VR_DOMAIN_SMBIOS_HOST,
+    VR_DOMAIN_SMBIOS_SYSINFO,
+    VR_DOMAIN_SMBIOS_LAST
+} vrDomainSmbiosMode;
+VR_ENUM_DECL(vrDomainSmbiosMode);
+
 /* libvirt 9.0's <features> children, in formatting order. */
 typedef enum {
     VR_DOMAIN_FEATURE_ACPI = 0, VR_DOMAIN_FEATURE_APIC, VR_DOMAIN_FEATURE_PAE,

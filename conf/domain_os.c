@@ -18,6 +18,7 @@ vrDomainOSClear(vrDomainOSDef *os)
     g_free(os->kernel);
     g_free(os->initrd);
     g_free(os->cmdline);
+    g_free(os->dtb);
     g_free(os->init);
     g_strfreev(os->initargs);
     memset(os, 0, sizeof(*os));
@@ -33,6 +34,7 @@ vrDomainOSCopy(vrDomainOSDef *dst, const vrDomainOSDef *src)
     dst->kernel = g_strdup(src->kernel);
     dst->initrd = g_strdup(src->initrd);
     dst->cmdline = g_strdup(src->cmdline);
+    dst->dtb = g_strdup(src->dtb);
     dst->init = g_strdup(src->init);
     dst->initargs = g_strdupv(src->initargs);
 }
@@ -80,6 +82,7 @@ vrDomainLoaderParse(xmlNode *root, vrDomainOSDef *def)
             g_clear_pointer(&def->nvram, g_free);
         def->nvram_template = vrXMLProp(nvram, "template");
     }
+    def->has_loader = loader || nvram;
     /* Checked when defaults are filled (firmware auto-selection). */
     def->loader_missing = (loader || nvram) && !def->loader;
     return 0;
@@ -106,6 +109,94 @@ vrDomainBootParse(xmlNode *root, vrDomainOSDef *def)
     return 0;
 }
 
+/* <bootmenu enable timeout> and <bios useserial rebootTimeout>, first of
+ * each; the ranges are checked by vrDomainOSValidate. */
+static int
+vrDomainBootMenuParse(xmlNode *root, vrDomainOSDef *def)
+{
+    xmlNode *menu = vrXMLGrandchild(root, "os", "bootmenu");
+    xmlNode *bios = vrXMLGrandchild(root, "os", "bios");
+    int val = VR_TRISTATE_ABSENT;
+    int rc = 0;
+
+    if (menu) {
+        if (vrXMLPropEnum(menu, "enable", vrTristateBoolFromString,
+                          VR_XML_PROP_NONE, &val) < 0)
+            return -1;
+        def->bootmenu = val;
+        /* A timeout counts only for an enabled menu. */
+        if (val == VR_TRISTATE_YES &&
+            (rc = vrXMLPropUInt(menu, "timeout", 10, VR_XML_PROP_NONE,
+                                &def->bootmenu_timeout_ms)) < 0)
+            return -1;
+        def->bootmenu_timeout_set = val == VR_TRISTATE_YES && rc > 0;
+    }
+    if (bios) {
+        g_autofree char *serial = vrXMLProp(bios, "useserial");
+
+        /* Anything but 'yes' is 'no'. */
+        if (serial)
+            def->bios_useserial = g_strcmp0(serial, "yes") == 0 ?
+                                  VR_TRISTATE_YES : VR_TRISTATE_NO;
+        if ((rc = vrXMLPropInt(bios, "rebootTimeout", 10, VR_XML_PROP_NONE,
+                               &def->bios_reboot_timeout_ms)) < 0)
+            return -1;
+        def->bios_reboot_timeout_set = rc > 0;
+    }
+    return 0;
+}
+
+/* Every <os><firmware><feature>: a later one overrides an earlier one. */
+static int
+vrDomainFirmwareFeaturesParse(xmlNode *root, vrDomainOSDef *def)
+{
+    xmlNode *os, *fw, *cur;
+
+    for (os = root->children; os; os = os->next) {
+        if (!vrXMLIsElement(os, "os"))
+            continue;
+        for (fw = os->children; fw; fw = fw->next) {
+            if (!vrXMLIsElement(fw, "firmware"))
+                continue;
+            for (cur = fw->children; cur; cur = cur->next) {
+                int name = 0, enabled = 0;
+
+                if (!vrXMLIsElement(cur, "feature"))
+                    continue;
+                if (vrXMLPropEnum(cur, "name", vrDomainFirmwareFeatureFromString,
+                                  VR_XML_PROP_REQUIRED, &name) < 0 ||
+                    vrXMLPropEnum(cur, "enabled", vrTristateBoolFromString,
+                                  VR_XML_PROP_REQUIRED | VR_XML_PROP_NONZERO,
+                                  &enabled) < 0)
+                    return -1;
+                def->firmware_features[name] = enabled;
+                def->has_firmware_features = true;
+            }
+        }
+    }
+    return 0;
+}
+
+/* firmware='' of the first <os> that has it (empty: none), and then the
+ * firmware features, which libvirt reads before checking the value. */
+static int
+vrDomainFirmwareParse(xmlNode *root, vrDomainOSDef *def)
+{
+    g_autofree char *fw = vrXMLChildrenProp(root, "os", "firmware");
+    int val;
+
+    if (!fw || !*fw)
+        return 0;
+    if (vrDomainFirmwareFeaturesParse(root, def) < 0)
+        return -1;
+    if ((val = vrDomainFirmwareFromString(fw)) <= 0) {
+        vrReportError(VIR_ERR_XML_ERROR, "unknown firmware value %s", fw);
+        return -1;
+    }
+    def->firmware = val;
+    return 0;
+}
+
 static int
 vrDomainInitParse(xmlNode *root, vrDomainOSDef *def)
 {
@@ -113,11 +204,8 @@ vrDomainInitParse(xmlNode *root, vrDomainOSDef *def)
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
     guint i;
 
+    /* A missing <init> is reported after parsing (vrPostParseOS). */
     def->init = vrDomainOSChildText(root, "init");
-    if (!def->init) {
-        vrReportError(VIR_ERR_XML_ERROR, "init binary must be specified");
-        return -1;
-    }
     for (i = 0; i < nodes->len; i++) {
         char *arg = vrXMLText(g_ptr_array_index(nodes, i));
 
@@ -144,34 +232,117 @@ vrDomainOSParse(xmlNode *root, vrDomainDef *def)
 
     if (ostype == VR_DOMAIN_OSTYPE_EXE)
         return vrDomainInitParse(root, osdef);
+    if (ostype == VR_DOMAIN_OSTYPE_HVM && vrDomainFirmwareParse(root, osdef) < 0)
+        return -1;
     if (ostype == VR_DOMAIN_OSTYPE_HVM || ostype == VR_DOMAIN_OSTYPE_XEN ||
         ostype == VR_DOMAIN_OSTYPE_XENPVH || ostype == VR_DOMAIN_OSTYPE_UML) {
         osdef->kernel = vrDomainOSChildText(root, "kernel");
         osdef->initrd = vrDomainOSChildText(root, "initrd");
         osdef->cmdline = vrDomainOSChildText(root, "cmdline");
+        osdef->dtb = vrDomainOSChildText(root, "dtb");
         if (vrDomainLoaderParse(root, osdef) < 0)
             return -1;
     }
-    if (ostype == VR_DOMAIN_OSTYPE_HVM && vrDomainBootParse(root, osdef) < 0)
+    if (ostype == VR_DOMAIN_OSTYPE_HVM &&
+        (vrDomainBootParse(root, osdef) < 0 ||
+         vrDomainBootMenuParse(root, osdef) < 0))
         return -1;
     return 0;
 }
 
+int
+vrDomainSmbiosParse(xmlNode *root, vrDomainDef *def)
+{
+    g_autofree char *mode = vrXMLGrandchildProp(root, "os", "smbios", "mode");
+    int val;
+
+    if (!mode || !*mode)
+        return 0;
+    if ((val = vrDomainSmbiosModeFromString(mode)) < 0) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "unknown smbios mode '%s'", mode);
+        return -1;
+    }
+    def->priv->os.smbios_mode = val;
+    return 0;
+}
+
+static int
+vrDomainFirmwareValidate(const vrDomainOSDef *os)
+{
+    const char *attr = NULL;
+
+    if (os->firmware_features[VR_DOMAIN_FIRMWARE_FEATURE_ENROLLED_KEYS] == VR_TRISTATE_YES &&
+        os->firmware_features[VR_DOMAIN_FIRMWARE_FEATURE_SECURE_BOOT] == VR_TRISTATE_NO) {
+        vrReportError(VIR_ERR_XML_DETAIL, "firmware feature 'enrolled-keys' cannot "
+                      "be enabled when firmware feature 'secure-boot' is disabled");
+        return -1;
+    }
+    if (!os->has_loader)
+        return 0;
+    if (os->loader_readonly)
+        attr = "loader attribute 'readonly'";
+    else if (os->loader_type)
+        attr = "loader attribute 'type'";
+    else if (os->nvram_template)
+        attr = "nvram attribute 'template'";
+    else if (os->loader_secure == VR_TRISTATE_NO)
+        attr = "loader attribute 'secure'";
+    if (attr) {
+        vrReportError(VIR_ERR_XML_DETAIL,
+                      "%s cannot be specified when firmware autoselection is enabled",
+                      attr);
+        return -1;
+    }
+    return 0;
+}
+
+int
+vrDomainOSValidate(const vrDomainDef *def)
+{
+    const vrDomainOSDef *os = &def->priv->os;
+
+    if (os->firmware && vrDomainFirmwareValidate(os) < 0)
+        return -1;
+    if (os->bootmenu_timeout_set &&
+        os->bootmenu_timeout_ms > VR_DOMAIN_BOOTMENU_TIMEOUT_MAX) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "invalid value for boot menu timeout, must be in range [0,%d]",
+                      VR_DOMAIN_BOOTMENU_TIMEOUT_MAX);
+        return -1;
+    }
+    if (os->bios_reboot_timeout_set &&
+        (os->bios_reboot_timeout_ms < VR_DOMAIN_BIOS_REBOOT_TIMEOUT_MIN ||
+         os->bios_reboot_timeout_ms > VR_DOMAIN_BIOS_REBOOT_TIMEOUT_MAX)) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "invalid value for rebootTimeout, must be in range [%d,%d]",
+                      VR_DOMAIN_BIOS_REBOOT_TIMEOUT_MIN,
+                      VR_DOMAIN_BIOS_REBOOT_TIMEOUT_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+/* <loader> and <nvram>, each left out when it has neither attributes nor
+ * a path (possible only with firmware auto-selection). */
 static void
 vrDomainLoaderFormat(GString *buf, const vrDomainOSDef *os)
 {
-    if (!os->loader)
-        return;
-    g_string_append(buf, "    <loader");
-    if (os->loader_readonly)
-        vrBufAttr(buf, "readonly", vrTristateBoolToString(os->loader_readonly));
-    if (os->loader_secure)
-        vrBufAttr(buf, "secure", vrTristateBoolToString(os->loader_secure));
-    if (os->loader_type)
-        vrBufAttr(buf, "type", vrDomainLoaderTypeToString(os->loader_type));
-    g_string_append_c(buf, '>');
-    vrBufEscape(buf, os->loader);
-    g_string_append(buf, "</loader>\n");
+    if (os->loader || os->loader_readonly || os->loader_secure || os->loader_type) {
+        g_string_append(buf, "    <loader");
+        if (os->loader_readonly)
+            vrBufAttr(buf, "readonly", vrTristateBoolToString(os->loader_readonly));
+        if (os->loader_secure)
+            vrBufAttr(buf, "secure", vrTristateBoolToString(os->loader_secure));
+        if (os->loader_type)
+            vrBufAttr(buf, "type", vrDomainLoaderTypeToString(os->loader_type));
+        if (os->loader) {
+            g_string_append_c(buf, '>');
+            vrBufEscape(buf, os->loader);
+            g_string_append(buf, "</loader>\n");
+        } else {
+            g_string_append(buf, "/>\n");
+        }
+    }
     if (os->nvram || os->nvram_template) {
         g_string_append(buf, "    <nvram");
         vrBufAttr(buf, "template", os->nvram_template);
@@ -185,18 +356,60 @@ vrDomainLoaderFormat(GString *buf, const vrDomainOSDef *os)
     }
 }
 
+static void
+vrDomainFirmwareFeaturesFormat(GString *buf, const vrDomainOSDef *os)
+{
+    int i;
+
+    if (!os->has_firmware_features)
+        return;
+    g_string_append(buf, "    <firmware>\n");
+    for (i = 0; i < VR_DOMAIN_FIRMWARE_FEATURE_LAST; i++) {
+        if (!os->firmware_features[i])
+            continue;
+        vrBufPrintf(buf, "      <feature enabled='%s' name='%s'/>\n",
+                    vrTristateBoolToString(os->firmware_features[i]),
+                    vrDomainFirmwareFeatureToString(i));
+    }
+    g_string_append(buf, "    </firmware>\n");
+}
+
+static void
+vrDomainBootMenuFormat(GString *buf, const vrDomainOSDef *os)
+{
+    if (os->bootmenu) {
+        vrBufPrintf(buf, "    <bootmenu enable='%s'",
+                    vrTristateBoolToString(os->bootmenu));
+        if (os->bootmenu_timeout_set)
+            vrBufPrintf(buf, " timeout='%u'", os->bootmenu_timeout_ms);
+        g_string_append(buf, "/>\n");
+    }
+    if (os->bios_useserial || os->bios_reboot_timeout_set) {
+        g_string_append(buf, "    <bios");
+        if (os->bios_useserial)
+            vrBufAttr(buf, "useserial", vrTristateBoolToString(os->bios_useserial));
+        if (os->bios_reboot_timeout_set)
+            vrBufPrintf(buf, " rebootTimeout='%d'", os->bios_reboot_timeout_ms);
+        g_string_append(buf, "/>\n");
+    }
+}
+
 void
 vrDomainOSFormat(GString *buf, const vrDomainDef *def)
 {
     const vrDomainOSDef *os = &def->priv->os;
     size_t i;
 
-    g_string_append(buf, "  <os>\n    <type");
+    g_string_append(buf, "  <os");
+    if (os->firmware)
+        vrBufAttr(buf, "firmware", vrDomainFirmwareToString(os->firmware));
+    g_string_append(buf, ">\n    <type");
     vrBufAttr(buf, "arch", def->os_arch);
     vrBufAttr(buf, "machine", def->os_machine);
     g_string_append_c(buf, '>');
     vrBufEscape(buf, def->os_type);
     g_string_append(buf, "</type>\n");
+    vrDomainFirmwareFeaturesFormat(buf, os);
     vrBufElementText(buf, 2, "init", os->init);
     for (i = 0; os->initargs && os->initargs[i]; i++)
         vrBufElementText(buf, 2, "initarg", os->initargs[i]);
@@ -204,9 +417,14 @@ vrDomainOSFormat(GString *buf, const vrDomainDef *def)
     vrBufElementText(buf, 2, "kernel", os->kernel);
     vrBufElementText(buf, 2, "initrd", os->initrd);
     vrBufElementText(buf, 2, "cmdline", os->cmdline);
+    vrBufElementText(buf, 2, "dtb", os->dtb);
     for (i = 0; i < os->nboot; i++)
         vrBufPrintf(buf, "    <boot dev='%s'/>\n",
                                vrDomainBootDevToString(os->boot[i]));
+    vrDomainBootMenuFormat(buf, os);
+    if (os->smbios_mode)
+        vrBufPrintf(buf, "    <smbios mode='%s'/>\n",
+                    vrDomainSmbiosModeToString(os->smbios_mode));
     g_string_append(buf, "  </os>\n");
 }
 

@@ -75,7 +75,12 @@ vrPostParseOS(vrDomainDef *def)
     vrDomainOSDef *os = &def->priv->os;
     bool device_boot = vrDomainHasDeviceBoot(def);
 
-    if (os->loader_missing) {
+    if (vrDomainOSTypeFromString(def->os_type) == VR_DOMAIN_OSTYPE_EXE &&
+        !os->init) {
+        vrReportError(VIR_ERR_XML_ERROR, "init binary must be specified");
+        return -1;
+    }
+    if (os->loader_missing && !os->firmware) {
         vrReportError(VIR_ERR_XML_DETAIL,
                       "no loader path specified and firmware auto selection disabled");
         return -1;

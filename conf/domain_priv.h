@@ -19,7 +19,16 @@
 #define VR_DOMAIN_BOOT_MAX 4            /* <boot dev> entries kept */
 #define VR_DOMAIN_LEVEL 1               /* indentation of <domain> children */
 
+#define VR_DOMAIN_BOOTMENU_TIMEOUT_MAX 65535   /* <bootmenu timeout> in ms */
+#define VR_DOMAIN_BIOS_REBOOT_TIMEOUT_MIN (-1)  /* <bios rebootTimeout>: -1 never */
+#define VR_DOMAIN_BIOS_REBOOT_TIMEOUT_MAX 65535
+
 typedef struct {
+    vrDomainFirmware firmware;
+    /* <firmware><feature>s: yes/no; only with a firmware attribute */
+    vrTristate firmware_features[VR_DOMAIN_FIRMWARE_FEATURE_LAST];
+    bool has_firmware_features;         /* a <feature> was given */
+    bool has_loader;                    /* <loader> or <nvram> given */
     char *loader;                       /* path or NULL */
     vrDomainLoaderType loader_type;
     vrTristate loader_readonly;         /* yes/no */
@@ -27,10 +36,17 @@ typedef struct {
     bool loader_missing;                /* <loader>/<nvram> without a path */
     char *nvram;
     char *nvram_template;
-    char *kernel, *initrd, *cmdline, *init;
+    char *kernel, *initrd, *cmdline, *dtb, *init;
     char **initargs;                    /* NULL-terminated, or NULL */
     vrDomainBootDev boot[VR_DOMAIN_BOOT_MAX];
     size_t nboot;
+    vrTristate bootmenu;                /* <bootmenu enable> yes/no */
+    bool bootmenu_timeout_set;
+    unsigned int bootmenu_timeout_ms;
+    vrTristate bios_useserial;          /* yes/no */
+    bool bios_reboot_timeout_set;
+    int bios_reboot_timeout_ms;
+    vrDomainSmbiosMode smbios_mode;
 } vrDomainOSDef;
 
 typedef struct {
@@ -99,6 +115,10 @@ vrDomainVirtType vrDomainDefVirtTypeFromString(const char *str);
 /* root is the <domain> element: libvirt reads "./os/..." across every
  * <os> element. */
 int vrDomainOSParse(xmlNode *root, vrDomainDef *def);
+/* <os><smbios mode>: libvirt reads it after the devices. */
+int vrDomainSmbiosParse(xmlNode *root, vrDomainDef *def);
+/* Firmware auto-selection limits and the boot menu/BIOS timeouts. */
+int vrDomainOSValidate(const vrDomainDef *def);
 void vrDomainOSFormat(GString *buf, const vrDomainDef *def);
 void vrDomainOSCopy(vrDomainOSDef *dst, const vrDomainOSDef *src);
 void vrDomainOSClear(vrDomainOSDef *os);

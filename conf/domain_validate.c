@@ -269,6 +269,7 @@ vrDomainDefValidate(const vrDomainDef *def)
         vrValidateDeviceInfos(def) < 0 ||
         vrValidateChrSources(def) < 0 ||
         vrValidateInputs(def) < 0 ||
+        vrDomainOSValidate(def) < 0 ||
         vrValidateLifecycle("poweroff", def->on_poweroff) < 0 ||
         vrValidateLifecycle("reboot", def->on_reboot) < 0 ||
         vrValidateVideos(def) < 0)

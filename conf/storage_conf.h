@@ -109,14 +109,19 @@ typedef struct {
     vrStorageTristate part_separator;
 } vrStoragePoolDevice;
 
-/* <auth> with its <secret>: exactly one of uuid / usage is set. */
+/* A secret looked up by exactly one of uuid / usage. */
+typedef struct {
+    bool has_uuid;
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    char *usage;                    /* when !has_uuid; may be "" */
+} vrStorageSecretLookup;
+
+/* <auth> with its <secret>. */
 typedef struct {
     vrStorageAuthType type;
     char *username;
     char *secret_type;              /* <secret type=''>, or NULL */
-    bool has_secret_uuid;
-    unsigned char secret_uuid[VIR_UUID_BUFLEN];
-    char *secret_usage;             /* or NULL */
+    vrStorageSecretLookup secret;
 } vrStorageAuth;
 
 /* <adapter> of a scsi pool (libvirt's virStorageAdapter). */
@@ -169,6 +174,9 @@ typedef struct {
     int refresh_allocation;         /* 0 default, 1 capacity */
 } vrStoragePoolDef;
 
+/* A volume's <encryption> (storage_priv.h has its fields). */
+typedef struct vrStorageEncryption vrStorageEncryption;
+
 /* A volume's <target> or <backingStore>. */
 typedef struct {
     char *path;
@@ -184,6 +192,7 @@ typedef struct {
     unsigned long long allocation;  /* bytes */
     bool has_allocation;            /* <allocation> was given */
     vrStorageVolTarget target;
+    vrStorageEncryption *encryption;    /* <target><encryption>, or NULL */
     char *compat;                   /* <compat>, or NULL */
     unsigned long long cluster_size;    /* bytes, 0: not given */
     bool has_features;              /* <features> present (maybe empty) */

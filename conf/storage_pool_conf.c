@@ -60,7 +60,7 @@ vrStorageAuthFree(vrStorageAuth *auth)
         return;
     g_free(auth->username);
     g_free(auth->secret_type);
-    g_free(auth->secret_usage);
+    vrStorageSecretLookupClear(&auth->secret);
     g_free(auth);
 }
 
@@ -108,7 +108,7 @@ vrStorageAuthCopy(const vrStorageAuth *auth)
     copy = g_memdup2(auth, sizeof(*auth));
     copy->username = g_strdup(auth->username);
     copy->secret_type = g_strdup(auth->secret_type);
-    copy->secret_usage = g_strdup(auth->secret_usage);
+    copy->secret.usage = g_strdup(auth->secret.usage);
     return copy;
 }
 
@@ -245,26 +245,8 @@ vrStorageAuthParse(const xmlNode *node)
         goto error;
     }
     auth->secret_type = vrXMLProp(secret, "type");
-    uuid = vrXMLProp(secret, "uuid");
-    auth->secret_usage = vrXMLProp(secret, "usage");
-    if (uuid && auth->secret_usage) {
-        vrErrorReport(VIR_FROM_NONE, VIR_ERR_XML_ERROR, __FILE__, __func__, __LINE__,
-                      "either secret uuid or usage expected");
+    if (vrStorageSecretLookupParse(secret, &auth->secret) < 0)
         goto error;
-    }
-    if (!uuid && !auth->secret_usage) {
-        vrErrorReport(VIR_FROM_NONE, VIR_ERR_XML_ERROR, __FILE__, __func__, __LINE__,
-                      "missing secret uuid or usage attribute");
-        goto error;
-    }
-    if (uuid) {
-        if (vrUUIDParse(uuid, auth->secret_uuid) < 0) {
-            vrErrorReport(VIR_FROM_NONE, VIR_ERR_XML_ERROR, __FILE__, __func__, __LINE__,
-                          "invalid secret uuid '%s'", uuid);
-            goto error;
-        }
-        auth->has_secret_uuid = true;
-    }
     return auth;
 
  error:
@@ -733,8 +715,6 @@ vrStoragePoolDefParseString(const char *xml, unsigned int flags)
 static void
 vrStorageAuthFormat(GString *buf, int level, const vrStorageAuth *auth)
 {
-    char uuid[VIR_UUID_STRING_BUFLEN];
-
     vrBufIndent(buf, level);
     g_string_append(buf, "<auth");
     vrBufAttr(buf, "type", vrStorageAuthTypeNameToString(auth->type));
@@ -743,10 +723,7 @@ vrStorageAuthFormat(GString *buf, int level, const vrStorageAuth *auth)
     vrBufIndent(buf, level + 1);
     g_string_append(buf, "<secret");
     vrBufAttr(buf, "type", auth->secret_type);
-    if (auth->has_secret_uuid)
-        vrBufAttr(buf, "uuid", vrUUIDFormat(auth->secret_uuid, uuid));
-    else
-        vrBufAttr(buf, "usage", auth->secret_usage);
+    vrStorageSecretLookupFormat(buf, &auth->secret);
     g_string_append(buf, "/>\n");
     vrBufIndent(buf, level);
     g_string_append(buf, "</auth>\n");

@@ -47,6 +47,9 @@ VR_ENUM_DECL(vrStorageFileFeatureName);
 VR_ENUM_DECL(vrStorageAuthTypeName);
 VR_ENUM_DECL(vrStorageTristateName);
 VR_ENUM_DECL(vrStorageAdapterTypeName);
+VR_ENUM_DECL(vrStorageEncryptionFormatName);
+VR_ENUM_DECL(vrStorageEncryptionEngineName);
+VR_ENUM_DECL(vrStorageEncryptionSecretTypeName);
 
 /* XPath "string(./name)" as libvirt reads it: the first child element's
  * text, NULL when absent or empty. */
@@ -64,6 +67,65 @@ void vrStoragePermsFormat(GString *buf, int level, const vrStoragePerms *perms);
 void vrStoragePermsInit(vrStoragePerms *perms);
 void vrStoragePermsCopy(vrStoragePerms *dst, const vrStoragePerms *src);
 void vrStoragePermsClear(vrStoragePerms *perms);
+
+/* <encryption format=''> of a volume's target. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_DEFAULT = 0,
+    VR_STORAGE_ENCRYPTION_QCOW,
+    VR_STORAGE_ENCRYPTION_LUKS,
+    VR_STORAGE_ENCRYPTION_LUKS2,
+    VR_STORAGE_ENCRYPTION_LAST
+} vrStorageEncryptionFormatType;
+
+/* <encryption engine=''>; default is never written. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_ENGINE_DEFAULT = 0,
+    VR_STORAGE_ENCRYPTION_ENGINE_QEMU,
+    VR_STORAGE_ENCRYPTION_ENGINE_LIBRBD,
+    VR_STORAGE_ENCRYPTION_ENGINE_LAST
+} vrStorageEncryptionEngine;
+
+/* <secret type=''>: libvirt 9.0 knows one. */
+typedef enum {
+    VR_STORAGE_ENCRYPTION_SECRET_PASSPHRASE = 0,
+    VR_STORAGE_ENCRYPTION_SECRET_LAST
+} vrStorageEncryptionSecretType;
+
+typedef struct {
+    vrStorageEncryptionSecretType type;
+    vrStorageSecretLookup lookup;
+} vrStorageEncryptionSecret;
+
+/* libvirt's virStorageEncryption: the cipher and ivgen are kept for luks
+ * only. */
+struct vrStorageEncryption {
+    vrStorageEncryptionFormatType format;
+    vrStorageEncryptionEngine engine;
+    size_t nsecrets;
+    vrStorageEncryptionSecret *secrets;
+    char *cipher_name;              /* NULL: no <cipher> */
+    unsigned int cipher_size;
+    char *cipher_mode, *cipher_hash;
+    char *ivgen_name;               /* NULL: no <ivgen> */
+    char *ivgen_hash;
+};
+
+/* storage_encryption.c */
+/* uuid='' or usage='' of a <secret>: exactly one, reported as libvirt's
+ * virSecretLookupParseSecret (no error domain).  0, or -1 after
+ * reporting; lookup is written only on success. */
+int vrStorageSecretLookupParse(const xmlNode *secret, vrStorageSecretLookup *lookup);
+/* " uuid='...'" or " usage='...'" */
+void vrStorageSecretLookupFormat(GString *buf, const vrStorageSecretLookup *lookup);
+void vrStorageSecretLookupClear(vrStorageSecretLookup *lookup);
+/* An <encryption> element, as libvirt's virStorageEncryptionParseNode.
+ * NULL after reporting. */
+vrStorageEncryption *vrStorageEncryptionParse(const xmlNode *node);
+/* The element at level (never NULL enc). */
+void vrStorageEncryptionFormat(GString *buf, int level, const vrStorageEncryption *enc);
+vrStorageEncryption *vrStorageEncryptionCopy(const vrStorageEncryption *enc);
+void vrStorageEncryptionFree(vrStorageEncryption *enc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrStorageEncryption, vrStorageEncryptionFree)
 
 /* Validate doc against libvirt's NAME.rng ("storagepool", "storagevol").
  * 0, or -1 after VIR_ERR_XML_INVALID_SCHEMA with libxml2's complaints

@@ -31,6 +31,7 @@ vrStorageVolDefFree(vrStorageVolDef *def)
     g_free(def->name);
     g_free(def->key);
     vrStorageVolTargetClear(&def->target);
+    vrStorageEncryptionFree(def->encryption);
     g_free(def->compat);
     vrStorageVolTargetClear(&def->backing);
     g_free(def);
@@ -52,6 +53,8 @@ vrStorageVolDefCopy(const vrStorageVolDef *def)
     copy->name = g_strdup(def->name);
     copy->key = g_strdup(def->key);
     vrStorageVolTargetCopy(&copy->target, &def->target);
+    if (def->encryption)
+        copy->encryption = vrStorageEncryptionCopy(def->encryption);
     copy->compat = g_strdup(def->compat);
     vrStorageVolTargetCopy(&copy->backing, &def->backing);
     return copy;
@@ -225,6 +228,7 @@ vrStorageVolParseTarget(const xmlNode *root, const vrStoragePoolTypeInfo *info,
                         vrStorageVolDef *def)
 {
     xmlNode *target = vrXMLChild(root, "target");
+    xmlNode *node;
 
     if (vrStorageVolParseFormat(target, info->vol_formats, &def->target.format) < 0)
         return -1;
@@ -232,6 +236,10 @@ vrStorageVolParseTarget(const xmlNode *root, const vrStoragePoolTypeInfo *info,
         return 0;
     def->target.path = vrStorageChildString(target, "path");
     if (vrStoragePermsParse(vrXMLChild(target, "permissions"), &def->target.perms) < 0)
+        return -1;
+    /* libvirt reads "./target/encryption": the first under any <target>. */
+    if ((node = vrXMLGrandchild(root, "target", "encryption")) &&
+        !(def->encryption = vrStorageEncryptionParse(node)))
         return -1;
     def->compat = vrStorageChildString(target, "compat");
     if (def->compat && vrStorageVolCheckCompat(def->compat) < 0)
@@ -348,6 +356,8 @@ vrStorageVolFormatTarget(GString *buf, const vrStoragePoolTypeInfo *info,
                     vrStorageFormatTableName(info->vol_formats, target->format));
     vrStoragePermsFormat(buf, 2, &target->perms);
     if (def) {
+        if (def->encryption)
+            vrStorageEncryptionFormat(buf, 2, def->encryption);
         vrBufElementText(buf, 2, "compat", def->compat);
         if (def->cluster_size > 0)
             vrBufPrintf(buf, "    <clusterSize unit='B'>%llu</clusterSize>\n",

@@ -78,47 +78,6 @@ vrXMLCatchError(void *data, const char *fmt, ...)
                                      pointer->str);
 }
 
-/* Deepest element nesting below node (node itself counts as 1). */
-static int
-vrXMLCheckDepth(const xmlNode *root)
-{
-    const xmlNode *cur = root;
-    int depth = 1;
-
-    /* Iterative walk: a deep document must not deepen our own stack. */
-    while (cur) {
-        const xmlNode *child = cur->children;
-
-        while (child && child->type != XML_ELEMENT_NODE)
-            child = child->next;
-        if (child) {
-            if (++depth > VR_XML_MAX_DEPTH) {
-                vrReportError(VIR_ERR_XML_ERROR,
-                              "element '%s' is nested deeper than %d levels",
-                              (const char *)child->name, VR_XML_MAX_DEPTH);
-                return -1;
-            }
-            cur = child;
-            continue;
-        }
-        while (cur && cur != root) {
-            const xmlNode *next = cur->next;
-
-            while (next && next->type != XML_ELEMENT_NODE)
-                next = next->next;
-            if (next) {
-                cur = next;
-                break;
-            }
-            cur = cur->parent;
-            depth--;
-        }
-        if (cur == root)
-            break;
-    }
-    return 0;
-}
-
 /* libxml2 2.9 must be initialised once before threads use it. */
 static gpointer
 vrXMLInitOnce(gpointer data)
@@ -162,8 +121,8 @@ vrXMLParseString(const char *xml, const char *url, const char *root_name)
 
     if (!doc || state.message) {
         if (state.message)
-            vrErrorReport(VIR_FROM_DOMAIN, VIR_ERR_XML_DETAIL, __FILE__,
-                          __func__, __LINE__, "%s", state.message);
+            vrErrorReportUncut(VIR_FROM_DOMAIN, VIR_ERR_XML_DETAIL, __FILE__,
+                               __func__, __LINE__, "%s", state.message);
         else
             vrReportError(VIR_ERR_XML_ERROR, "failed to parse xml document '%s'",
                           url);
@@ -181,10 +140,6 @@ vrXMLParseString(const char *xml, const char *url, const char *root_name)
         vrReportError(VIR_ERR_XML_ERROR,
                       "expecting root element of '%s', not '%s'",
                       root_name, (const char *)root->name);
-        xmlFreeDoc(doc);
-        return NULL;
-    }
-    if (vrXMLCheckDepth(root) < 0) {
         xmlFreeDoc(doc);
         return NULL;
     }

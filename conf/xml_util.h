@@ -25,9 +25,10 @@ typedef enum {
 typedef int (*vrEnumFromStringFunc)(const char *str);
 
 /* Parse a NUL-terminated document.  Rejects documents over
- * VR_XML_MAX_BYTES and nesting deeper than VR_XML_MAX_DEPTH, reports
- * libxml2's first error the way libvirt does (VIR_ERR_XML_DETAIL with the
- * offending line and a caret), checks the root element's name.  Never
+ * VR_XML_MAX_BYTES (libxml2 itself rejects nesting deeper than
+ * VR_XML_MAX_DEPTH), reports libxml2's first error the way libvirt does
+ * (VIR_ERR_XML_DETAIL with the offending line and a caret, never cut),
+ * checks the root element's name.  Never
  * loads external entities or the network.  Returns a document the caller
  * frees with xmlFreeDoc, or NULL after reporting. */
 xmlDoc *vrXMLParseString(const char *xml, const char *url,

@@ -115,16 +115,17 @@ vrErrorSubstitute(const char *template, const char *detail)
     return g_string_free(out, FALSE);
 }
 
-/* Formatted detail cut as libvirt cuts it, or NULL when empty. */
+/* Formatted detail, cut as libvirt cuts it when cut is set, or NULL
+ * when empty. */
 static char *
-vrErrorFormatDetail(const char *fmt, va_list ap)
+vrErrorFormatDetail(bool cut, const char *fmt, va_list ap)
 {
     char *detail;
 
     if (!fmt)
         return NULL;
     detail = g_strdup_vprintf(fmt, ap);
-    if (strlen(detail) > VR_ERROR_MAX_LENGTH - 2)
+    if (cut && strlen(detail) > VR_ERROR_MAX_LENGTH - 2)
         detail[VR_ERROR_MAX_LENGTH - 2] = '\0';
     if (detail[0] == '\0')
         g_clear_pointer(&detail, g_free);
@@ -139,27 +140,44 @@ vrErrorFormatMessage(int code, const char *detail)
     return vrErrorSubstitute(vrErrorCodeText(code, true), detail);
 }
 
-void
-vrErrorReport(int domain, int code, const char *file, const char *func,
-              size_t line, const char *fmt, ...)
+static void
+vrErrorReportVa(int domain, int code, bool cut, const char *fmt, va_list ap)
 {
     int saved_errno = errno;
     char *detail = NULL;
-    va_list ap;
 
     if (code == VIR_ERR_OK) {
         virResetError(vrLastErrorObject());
         errno = saved_errno;
         return;
     }
-    va_start(ap, fmt);
-    detail = vrErrorFormatDetail(fmt, ap);
-    va_end(ap);
-
+    detail = vrErrorFormatDetail(cut, fmt, ap);
     vrErrorRaise(domain, code, vrErrorFormatMessage(code, detail),
                  g_strdup(vrErrorCodeText(code, detail != NULL)), detail,
                  -1, -1);
     errno = saved_errno;
+}
+
+void
+vrErrorReport(int domain, int code, const char *file, const char *func,
+              size_t line, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vrErrorReportVa(domain, code, true, fmt, ap);
+    va_end(ap);
+}
+
+void
+vrErrorReportUncut(int domain, int code, const char *file, const char *func,
+                   size_t line, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vrErrorReportVa(domain, code, false, fmt, ap);
+    va_end(ap);
 }
 
 void

@@ -28,6 +28,12 @@
 void vrErrorReport(int domain, int code, const char *file, const char *func,
                    size_t line, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 
+/* Like vrErrorReport but the detail is never cut at VR_ERROR_MAX_LENGTH:
+ * libvirt reports libxml2's parse errors (line and caret included) this
+ * way, through virGenericReportError. */
+void vrErrorReportUncut(int domain, int code, const char *file, const char *func,
+                        size_t line, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+
 /* Like vrErrorReport but the message is exactly the formatted text, with no
  * code prefix: libvirt's argument checks read "xml in virDomainDefineXML
  * must not be NULL" and "invalid domain pointer in virDomainSuspend". */

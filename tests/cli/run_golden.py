@@ -8,7 +8,9 @@ Every CASES_DIR/NAME.cmd holds one command line: the words after
 (leading VAR=value words set environment variables instead; a first word
 "-c" replaces the URI and a first word @NOURI@ leaves it out, so that the
 shell picks its default).  @SPACES:N@ becomes the path of a scratch file
-holding N spaces, for tests at the edge of the shell's file size limit.  The run must produce exactly NAME.out on stdout,
+of N bytes of white space (lines of SPACES_LINE bytes, so that a parse
+error quotes one short line), for tests at the edge of the shell's file
+size limit.  The run must produce exactly NAME.out on stdout,
 NAME.err on stderr (empty when absent) and the exit status in NAME.rc
 (0 when absent); NAME.in, when present, is fed on stdin.  In the files
 @DATA@ stands for DATA_DIR and @TMP@ for a scratch directory emptied
@@ -29,6 +31,7 @@ TIMEOUT_S = 20
 EXPECTED_EXTS = ('.out', '.err', '.rc', '.in')
 ENV_WORD = re.compile(r'^([A-Z_][A-Z0-9_]*)=(.*)$', re.S)
 SPACES = re.compile(r'@SPACES:(\d+)@')
+SPACES_LINE = 80        # bytes per line of a @SPACES:N@ file, newline included
 
 # Output that legitimately changes from run to run: (regex, replacement).
 MASKS = [
@@ -76,8 +79,9 @@ def unused_files(casedir, names):
 def make_spaces(match, tmpdir):
     size = int(match.group(1))
     path = os.path.join(tmpdir, 'spaces-%d.xml' % size)
+    line = ' ' * (SPACES_LINE - 1) + '\n'
     with open(path, 'w') as f:
-        f.write(' ' * size)
+        f.write(line * (size // SPACES_LINE) + ' ' * (size % SPACES_LINE))
     return path
 
 
