@@ -570,7 +570,8 @@ cmdDomid(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_domid[] = {
-    VR_SH_OPT_DOMAIN("domain name or uuid"),
+    VR_SH_OPT_DOMAIN_LIST("domain name or uuid",
+                          VIR_CONNECT_LIST_DOMAINS_ACTIVE),
     VR_SH_OPT_END
 };
 
@@ -593,7 +594,8 @@ cmdDomname(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_domname[] = {
-    VR_SH_OPT_DOMAIN("domain id or uuid"),
+    {.name = "domain", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ,
+     .help = "domain id or uuid", .completer = vrShCompleteDomainUUIDs},
     VR_SH_OPT_END
 };
 

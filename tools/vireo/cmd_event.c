@@ -678,7 +678,8 @@ cmdEvent(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static char **
-vrShCompleteEvents(vrShCtl *ctl)
+vrShCompleteEvents(vrShCtl *ctl G_GNUC_UNUSED,
+                   unsigned int flags G_GNUC_UNUSED)
 {
     char **names = g_new0(char *, G_N_ELEMENTS(vrShEventDefs) + 1);
 

@@ -228,7 +228,8 @@ cmdStart(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_start[] = {
-    VR_SH_OPT_DOMAIN("name of the inactive domain"),
+    VR_SH_OPT_DOMAIN_LIST("name of the inactive domain",
+                          VIR_CONNECT_LIST_DOMAINS_INACTIVE),
     VR_SH_OPT_BOOL("console", "attach to console after creation"),
     VR_SH_OPT_BOOL("paused", "leave the guest paused after creation"),
     VR_SH_OPT_BOOL("autodestroy", "automatically destroy the guest when virsh disconnects"),
@@ -274,7 +275,7 @@ cmdDestroy(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_destroy[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+    VR_SH_OPT_DOMAIN_ACTIVE,
     VR_SH_OPT_BOOL("graceful", "terminate gracefully"),
     VR_SH_OPT_BOOL("remove-logs", "remove domain logs"),
     VR_SH_OPT_END
@@ -287,19 +288,25 @@ const vrShCmdDef vrShCmdDestroy = {
 };
 
 
-/* Turns --mode a,b,... into shutdown/reboot flags (the two flag sets
- * share their values).  -1 after reporting an unknown mode. */
+/* The shutdown/reboot modes (the two flag sets share their values). */
+static const struct {
+    const char *name;
+    unsigned int flag;
+} vrShShutdownModes[] = {
+    {"acpi", VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN},
+    {"agent", VIR_DOMAIN_SHUTDOWN_GUEST_AGENT},
+    {"initctl", VIR_DOMAIN_SHUTDOWN_INITCTL},
+    {"signal", VIR_DOMAIN_SHUTDOWN_SIGNAL},
+    {"paravirt", VIR_DOMAIN_SHUTDOWN_PARAVIRT},
+};
+
+
+/* Turns --mode a,b,... into shutdown/reboot flags.  -1 after reporting an
+ * unknown mode. */
 static int
 vrShModeFlags(vrShCtl *ctl, const vrShCmd *cmd, const char *expecting,
               unsigned int *flags)
 {
-    static const struct { const char *name; unsigned int flag; } modes[] = {
-        {"acpi", VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN},
-        {"agent", VIR_DOMAIN_SHUTDOWN_GUEST_AGENT},
-        {"initctl", VIR_DOMAIN_SHUTDOWN_INITCTL},
-        {"signal", VIR_DOMAIN_SHUTDOWN_SIGNAL},
-        {"paravirt", VIR_DOMAIN_SHUTDOWN_PARAVIRT},
-    };
     const char *mode = NULL;
     g_auto(GStrv) list = NULL;
 
@@ -312,15 +319,15 @@ vrShModeFlags(vrShCtl *ctl, const vrShCmd *cmd, const char *expecting,
     for (char **m = list; *m; m++) {
         size_t i;
 
-        for (i = 0; i < G_N_ELEMENTS(modes); i++) {
-            if (strcmp(*m, modes[i].name) == 0)
+        for (i = 0; i < G_N_ELEMENTS(vrShShutdownModes); i++) {
+            if (strcmp(*m, vrShShutdownModes[i].name) == 0)
                 break;
         }
-        if (i == G_N_ELEMENTS(modes)) {
+        if (i == G_N_ELEMENTS(vrShShutdownModes)) {
             vrShError(ctl, "Unknown mode %s value, expecting %s", *m, expecting);
             return -1;
         }
-        *flags |= modes[i].flag;
+        *flags |= vrShShutdownModes[i].flag;
     }
     return 0;
 }
@@ -357,10 +364,23 @@ cmdShutdown(vrShCtl *ctl, const vrShCmd *cmd)
 }
 
 
+static char **
+vrShCompleteShutdownModes(vrShCtl *ctl G_GNUC_UNUSED,
+                          unsigned int flags G_GNUC_UNUSED)
+{
+    char **names = g_new0(char *, G_N_ELEMENTS(vrShShutdownModes) + 1);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(vrShShutdownModes); i++)
+        names[i] = g_strdup(vrShShutdownModes[i].name);
+    return names;
+}
+
+
 static const vrShOptDef opts_shutdown[] = {
-    VR_SH_OPT_DOMAIN_FULL,
-    {.name = "mode", .type = VR_SH_OT_STRING,
-     .help = "shutdown mode: acpi|agent|initctl|signal|paravirt"},
+    VR_SH_OPT_DOMAIN_ACTIVE,
+    {.name = "mode", .type = VR_SH_OT_STRING, .flags = VR_SH_OFLAG_LIST,
+     .help = "shutdown mode: acpi|agent|initctl|signal|paravirt",
+     .completer = vrShCompleteShutdownModes},
     VR_SH_OPT_END
 };
 
@@ -417,13 +437,13 @@ cmdReset(vrShCtl *ctl, const vrShCmd *cmd)
 }
 
 
-static const vrShOptDef opts_domain_only[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+static const vrShOptDef opts_reset[] = {
+    VR_SH_OPT_DOMAIN_ACTIVE,
     VR_SH_OPT_END
 };
 
 const vrShCmdDef vrShCmdReset = {
-    .name = "reset", .handler = cmdReset, .opts = opts_domain_only,
+    .name = "reset", .handler = cmdReset, .opts = opts_reset,
     .help = "reset a domain",
     .desc = "Reset the target domain as if by power button",
 };
@@ -446,8 +466,14 @@ cmdSuspend(vrShCtl *ctl, const vrShCmd *cmd)
 }
 
 
+static const vrShOptDef opts_suspend[] = {
+    VR_SH_OPT_DOMAIN_LIST("domain name, id or uuid",
+                          VIR_CONNECT_LIST_DOMAINS_RUNNING),
+    VR_SH_OPT_END
+};
+
 const vrShCmdDef vrShCmdSuspend = {
-    .name = "suspend", .handler = cmdSuspend, .opts = opts_domain_only,
+    .name = "suspend", .handler = cmdSuspend, .opts = opts_suspend,
     .help = "suspend a domain", .desc = "Suspend a running domain.",
 };
 
@@ -469,8 +495,14 @@ cmdResume(vrShCtl *ctl, const vrShCmd *cmd)
 }
 
 
+static const vrShOptDef opts_resume[] = {
+    VR_SH_OPT_DOMAIN_LIST("domain name, id or uuid",
+                          VIR_CONNECT_LIST_DOMAINS_PAUSED),
+    VR_SH_OPT_END
+};
+
 const vrShCmdDef vrShCmdResume = {
-    .name = "resume", .handler = cmdResume, .opts = opts_domain_only,
+    .name = "resume", .handler = cmdResume, .opts = opts_resume,
     .help = "resume a domain",
     .desc = "Resume a previously suspended domain.",
 };
@@ -499,7 +531,8 @@ cmdAutostart(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_autostart[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+    VR_SH_OPT_DOMAIN_LIST("domain name, id or uuid",
+                          VIR_CONNECT_LIST_DOMAINS_PERSISTENT),
     VR_SH_OPT_BOOL("disable", "disable autostarting"),
     VR_SH_OPT_END
 };
@@ -751,7 +784,8 @@ cmdUndefine(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_undefine[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+    VR_SH_OPT_DOMAIN_LIST("domain name, id or uuid",
+                          VIR_CONNECT_LIST_DOMAINS_PERSISTENT),
     VR_SH_OPT_BOOL("managed-save", "remove domain managed state file"),
     {.name = "storage", .type = VR_SH_OT_STRING,
      .help = "remove associated storage volumes (comma separated list of targets or source paths) (see domblklist)"},

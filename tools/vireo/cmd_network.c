@@ -60,32 +60,16 @@ vrShOptNetwork(vrShCtl *ctl, const vrShCmd *cmd, const char **name,
 }
 
 
-char **
-vrShCompleteNetworks(vrShCtl *ctl)
-{
-    virNetworkPtr *nets = NULL;
-    GPtrArray *names;
-    int n;
-
-    if (!ctl->conn || (n = virConnectListAllNetworks(ctl->conn, &nets, 0)) < 0) {
-        vrShResetLibError();
-        return NULL;
-    }
-    names = g_ptr_array_new();
-    for (int i = 0; i < n; i++) {
-        g_ptr_array_add(names, g_strdup(virNetworkGetName(nets[i])));
-        virNetworkFree(nets[i]);
-    }
-    free(nets);
-    g_ptr_array_add(names, NULL);
-    return (char **)g_ptr_array_free(names, FALSE);
-}
-
-
-#define VR_SH_OPT_NETWORK(helptext) \
+/* listflags: which networks completion offers (virConnectListAllNetworks
+ * flags, 0 for all) */
+#define VR_SH_OPT_NETWORK_LIST(helptext, listflags) \
     {.name = "network", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
-     .help = helptext, .completer = vrShCompleteNetworks}
+     .help = helptext, .completer = vrShCompleteNetworks, \
+     .completer_flags = listflags}
+#define VR_SH_OPT_NETWORK(helptext) VR_SH_OPT_NETWORK_LIST(helptext, 0)
 #define VR_SH_OPT_NETWORK_FULL VR_SH_OPT_NETWORK("network name or uuid")
+#define VR_SH_OPT_NETWORK_FILTER(listflags) \
+    VR_SH_OPT_NETWORK_LIST("network name or uuid", listflags)
 
 
 /* ---- net-list ---- */
@@ -470,7 +454,8 @@ cmdNetName(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_net_name[] = {
-    VR_SH_OPT_NETWORK("network uuid"),
+    {.name = "network", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ,
+     .help = "network uuid", .completer = vrShCompleteNetworkUUIDs},
     VR_SH_OPT_END
 };
 
@@ -614,23 +599,34 @@ cmdNetUndefine(vrShCtl *ctl, const vrShCmd *cmd)
 }
 
 
-static const vrShOptDef opts_net_one[] = {
-    VR_SH_OPT_NETWORK_FULL,
+static const vrShOptDef opts_net_start[] = {
+    VR_SH_OPT_NETWORK_FILTER(VIR_CONNECT_LIST_NETWORKS_INACTIVE),
+    VR_SH_OPT_END
+};
+
+static const vrShOptDef opts_net_destroy[] = {
+    VR_SH_OPT_NETWORK_FILTER(VIR_CONNECT_LIST_NETWORKS_ACTIVE),
+    VR_SH_OPT_END
+};
+
+static const vrShOptDef opts_net_undefine[] = {
+    VR_SH_OPT_NETWORK_FILTER(VIR_CONNECT_LIST_NETWORKS_PERSISTENT),
     VR_SH_OPT_END
 };
 
 const vrShCmdDef vrShCmdNetStart = {
-    .name = "net-start", .handler = cmdNetStart, .opts = opts_net_one,
+    .name = "net-start", .handler = cmdNetStart, .opts = opts_net_start,
     .help = "start a (previously defined) inactive network",
     .desc = "Start a network.",
 };
 const vrShCmdDef vrShCmdNetDestroy = {
-    .name = "net-destroy", .handler = cmdNetDestroy, .opts = opts_net_one,
+    .name = "net-destroy", .handler = cmdNetDestroy, .opts = opts_net_destroy,
     .help = "destroy (stop) a network",
     .desc = "Forcefully stop a given network.",
 };
 const vrShCmdDef vrShCmdNetUndefine = {
-    .name = "net-undefine", .handler = cmdNetUndefine, .opts = opts_net_one,
+    .name = "net-undefine", .handler = cmdNetUndefine,
+    .opts = opts_net_undefine,
     .help = "undefine a persistent network",
     .desc = "Undefine the configuration for a persistent network.",
 };
@@ -659,7 +655,7 @@ cmdNetAutostart(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_net_autostart[] = {
-    VR_SH_OPT_NETWORK_FULL,
+    VR_SH_OPT_NETWORK_FILTER(VIR_CONNECT_LIST_NETWORKS_PERSISTENT),
     VR_SH_OPT_BOOL("disable", "disable autostarting"),
     VR_SH_OPT_END
 };
@@ -774,12 +770,39 @@ cmdNetUpdate(vrShCtl *ctl, const vrShCmd *cmd)
 }
 
 
+/* "add" (another name for add-last) and the commands after "none". */
+static char **
+vrShCompleteNetUpdateCommands(vrShCtl *ctl G_GNUC_UNUSED,
+                              unsigned int flags G_GNUC_UNUSED)
+{
+    GPtrArray *words = g_ptr_array_new();
+
+    g_ptr_array_add(words, g_strdup("add"));
+    for (size_t i = 1; i < G_N_ELEMENTS(vrShNetUpdateCommands); i++)
+        g_ptr_array_add(words, g_strdup(vrShNetUpdateCommands[i]));
+    g_ptr_array_add(words, NULL);
+    return (char **)g_ptr_array_free(words, FALSE);
+}
+
+
+/* The sections after "none". */
+static char **
+vrShCompleteNetSections(vrShCtl *ctl G_GNUC_UNUSED,
+                        unsigned int flags G_GNUC_UNUSED)
+{
+    return vrShCompleteWords(vrShNetSections + 1,
+                             G_N_ELEMENTS(vrShNetSections) - 1);
+}
+
+
 static const vrShOptDef opts_net_update[] = {
     VR_SH_OPT_NETWORK_FULL,
     {.name = "command", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ,
-     .help = "type of update (add-first, add-last (add), delete, or modify)"},
+     .help = "type of update (add-first, add-last (add), delete, or modify)",
+     .completer = vrShCompleteNetUpdateCommands},
     {.name = "section", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ,
-     .help = "which section of network configuration to update"},
+     .help = "which section of network configuration to update",
+     .completer = vrShCompleteNetSections},
     {.name = "xml", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ,
      .help = "name of file containing xml (or, if it starts with '<', the complete xml element itself) to add/modify, or to be matched for search"},
     {.name = "parent-index", .type = VR_SH_OT_INT,
@@ -866,7 +889,7 @@ cmdNetDhcpLeases(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_net_dhcp_leases[] = {
-    VR_SH_OPT_NETWORK_FULL,
+    VR_SH_OPT_NETWORK_FILTER(VIR_CONNECT_LIST_NETWORKS_ACTIVE),
     {.name = "mac", .type = VR_SH_OT_STRING, .help = "MAC address"},
     VR_SH_OPT_END
 };

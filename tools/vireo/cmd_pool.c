@@ -61,29 +61,6 @@ vrShOptPool(vrShCtl *ctl, const vrShCmd *cmd, const char *optname,
 }
 
 
-char **
-vrShCompletePools(vrShCtl *ctl)
-{
-    virStoragePoolPtr *pools = NULL;
-    GPtrArray *names;
-    int n;
-
-    if (!ctl->conn ||
-        (n = virConnectListAllStoragePools(ctl->conn, &pools, 0)) < 0) {
-        vrShResetLibError();
-        return NULL;
-    }
-    names = g_ptr_array_new();
-    for (int i = 0; i < n; i++) {
-        g_ptr_array_add(names, g_strdup(virStoragePoolGetName(pools[i])));
-        virStoragePoolFree(pools[i]);
-    }
-    free(pools);
-    g_ptr_array_add(names, NULL);
-    return (char **)g_ptr_array_free(names, FALSE);
-}
-
-
 static const char *const vrShPoolStates[] = {
     "inactive", "building", "running", "degraded", "inaccessible",
 };
@@ -98,10 +75,16 @@ vrShPoolStateStr(int state)
 }
 
 
-#define VR_SH_OPT_POOL(helptext) \
+/* listflags: which pools completion offers (virConnectListAllStoragePools
+ * flags, 0 for all) */
+#define VR_SH_OPT_POOL_LIST(helptext, listflags) \
     {.name = "pool", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
-     .help = helptext, .completer = vrShCompletePools}
+     .help = helptext, .completer = vrShCompletePools, \
+     .completer_flags = listflags}
+#define VR_SH_OPT_POOL(helptext) VR_SH_OPT_POOL_LIST(helptext, 0)
 #define VR_SH_OPT_POOL_FULL VR_SH_OPT_POOL("pool name or uuid")
+#define VR_SH_OPT_POOL_FILTER(listflags) \
+    VR_SH_OPT_POOL_LIST("pool name or uuid", listflags)
 #define VR_SH_OPT_POOL_BUILD \
     VR_SH_OPT_BOOL("build", "build the pool as normal")
 #define VR_SH_OPT_POOL_NO_OVERWRITE \
@@ -291,6 +274,18 @@ static const struct {
 };
 
 
+static char **
+vrShCompletePoolTypes(vrShCtl *ctl G_GNUC_UNUSED,
+                      unsigned int flags G_GNUC_UNUSED)
+{
+    char **names = g_new0(char *, G_N_ELEMENTS(vrShPoolTypes) + 1);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(vrShPoolTypes); i++)
+        names[i] = g_strdup(vrShPoolTypes[i].name);
+    return names;
+}
+
+
 /* Adds the type filters of a comma-separated --type list to *flags. */
 static bool
 vrShPoolTypeFlags(vrShCtl *ctl, const char *types, unsigned int *flags)
@@ -447,8 +442,9 @@ static const vrShOptDef opts_pool_list[] = {
     VR_SH_OPT_BOOL("persistent", "list persistent pools"),
     VR_SH_OPT_BOOL("autostart", "list pools with autostart enabled"),
     VR_SH_OPT_BOOL("no-autostart", "list pools with autostart disabled"),
-    {.name = "type", .type = VR_SH_OT_STRING,
-     .help = "only list pool of specified type(s) (if supported)"},
+    {.name = "type", .type = VR_SH_OT_STRING, .flags = VR_SH_OFLAG_LIST,
+     .help = "only list pool of specified type(s) (if supported)",
+     .completer = vrShCompletePoolTypes},
     VR_SH_OPT_BOOL("details", "display extended details for pools"),
     VR_SH_OPT_BOOL("uuid", "list UUID of active pools only"),
     VR_SH_OPT_BOOL("name", "list name of active pools only"),
@@ -868,7 +864,7 @@ cmdPoolCreateAs(vrShCtl *ctl, const vrShCmd *cmd)
     {.name = "name", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
      .help = "name of the pool"}, \
     {.name = "type", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
-     .help = "type of the pool"}, \
+     .help = "type of the pool", .completer = vrShCompletePoolTypes}, \
     VR_SH_OPT_BOOL("print-xml", "print XML document, but don't define/create"), \
     VR_SH_OPT_STR("source-host", "source-host for underlying storage"), \
     VR_SH_OPT_STR("source-path", "source path for underlying storage"), \
@@ -1043,10 +1039,25 @@ static const vrShOptDef opts_pool_build[] = {
 };
 
 static const vrShOptDef opts_pool_start[] = {
-    VR_SH_OPT_POOL_FULL,
+    VR_SH_OPT_POOL_FILTER(VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE),
     VR_SH_OPT_POOL_BUILD,
     VR_SH_OPT_POOL_NO_OVERWRITE,
     VR_SH_OPT_POOL_OVERWRITE,
+    VR_SH_OPT_END
+};
+
+static const vrShOptDef opts_pool_active[] = {
+    VR_SH_OPT_POOL_FILTER(VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE),
+    VR_SH_OPT_END
+};
+
+static const vrShOptDef opts_pool_inactive[] = {
+    VR_SH_OPT_POOL_FILTER(VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE),
+    VR_SH_OPT_END
+};
+
+static const vrShOptDef opts_pool_undefine[] = {
+    VR_SH_OPT_POOL_FILTER(VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT),
     VR_SH_OPT_END
 };
 
@@ -1060,21 +1071,22 @@ const vrShCmdDef vrShCmdPoolStart = {
     .desc = "Start a pool.",
 };
 const vrShCmdDef vrShCmdPoolDestroy = {
-    .name = "pool-destroy", .handler = cmdPoolDestroy, .opts = opts_pool_one,
+    .name = "pool-destroy", .handler = cmdPoolDestroy, .opts = opts_pool_active,
     .help = "destroy (stop) a pool",
     .desc = "Forcefully stop a given pool. Raw data in the pool is untouched",
 };
 const vrShCmdDef vrShCmdPoolDelete = {
-    .name = "pool-delete", .handler = cmdPoolDelete, .opts = opts_pool_one,
+    .name = "pool-delete", .handler = cmdPoolDelete, .opts = opts_pool_inactive,
     .help = "delete a pool", .desc = "Delete a given pool.",
 };
 const vrShCmdDef vrShCmdPoolUndefine = {
-    .name = "pool-undefine", .handler = cmdPoolUndefine, .opts = opts_pool_one,
+    .name = "pool-undefine", .handler = cmdPoolUndefine,
+    .opts = opts_pool_undefine,
     .help = "undefine an inactive pool",
     .desc = "Undefine the configuration for an inactive pool.",
 };
 const vrShCmdDef vrShCmdPoolRefresh = {
-    .name = "pool-refresh", .handler = cmdPoolRefresh, .opts = opts_pool_one,
+    .name = "pool-refresh", .handler = cmdPoolRefresh, .opts = opts_pool_active,
     .help = "refresh a pool", .desc = "Refresh a given pool.",
 };
 
@@ -1102,7 +1114,7 @@ cmdPoolAutostart(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_pool_autostart[] = {
-    VR_SH_OPT_POOL_FULL,
+    VR_SH_OPT_POOL_FILTER(VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT),
     VR_SH_OPT_BOOL("disable", "disable autostarting"),
     VR_SH_OPT_END
 };

@@ -68,7 +68,7 @@ cmdSave(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_save[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+    VR_SH_OPT_DOMAIN_ACTIVE,
     VR_SH_OPT_FILE("where to save the data"),
     VR_SH_OPT_BOOL("bypass-cache", "avoid file system cache when saving"),
     {.name = "xml", .type = VR_SH_OT_STRING,
@@ -151,7 +151,7 @@ cmdManagedsave(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_managedsave[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+    VR_SH_OPT_DOMAIN_ACTIVE,
     VR_SH_OPT_BOOL("bypass-cache", "avoid file system cache when saving"),
     VR_SH_OPT_BOOL("running", "set domain to be running on next start"),
     VR_SH_OPT_BOOL("paused", "set domain to be paused on next start"),
@@ -198,7 +198,8 @@ cmdManagedsaveRemove(vrShCtl *ctl, const vrShCmd *cmd)
 
 
 static const vrShOptDef opts_managedsave_remove[] = {
-    VR_SH_OPT_DOMAIN_FULL,
+    VR_SH_OPT_DOMAIN_LIST("domain name, id or uuid",
+                          VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE),
     VR_SH_OPT_END
 };
 

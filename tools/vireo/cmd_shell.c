@@ -37,7 +37,8 @@ cmdHelp(vrShCtl *ctl, const vrShCmd *cmd)
 
 static const vrShOptDef opts_help[] = {
     {.name = "command", .type = VR_SH_OT_STRING,
-     .help = "Prints global help, command specific help, or help for a group of related commands"},
+     .help = "Prints global help, command specific help, or help for a group of related commands",
+     .completer = vrShCompleteCommands},
     VR_SH_OPT_END
 };
 

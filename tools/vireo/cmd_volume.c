@@ -116,10 +116,12 @@ vrShOptVol(vrShCtl *ctl, const vrShCmd *cmd, const char *optname,
 #define VR_SH_OPT_VOL_FULL VR_SH_OPT_VOL("vol name, key or path")
 #define VR_SH_OPT_POOL_REQ(helptext) \
     {.name = "pool", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
-     .help = helptext, .completer = vrShCompletePools}
+     .help = helptext, .completer = vrShCompletePools, \
+     .completer_flags = VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE}
 #define VR_SH_OPT_POOL_OPTIONAL \
     {.name = "pool", .type = VR_SH_OT_STRING, .help = "pool name or uuid", \
-     .completer = vrShCompletePools}
+     .completer = vrShCompletePools, \
+     .completer_flags = VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE}
 #define VR_SH_OPT_PREALLOC \
     VR_SH_OPT_BOOL("prealloc-metadata", \
                    "preallocate metadata (for qcow2 instead of full allocation)")
@@ -826,6 +828,14 @@ static const char *const vrShWipeAlgorithms[] = {
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(vrShWipeAlgorithms) == VIR_STORAGE_VOL_WIPE_ALG_LAST);
 
+static char **
+vrShCompleteWipeAlgorithms(vrShCtl *ctl G_GNUC_UNUSED,
+                           unsigned int flags G_GNUC_UNUSED)
+{
+    return vrShCompleteWords(vrShWipeAlgorithms,
+                             G_N_ELEMENTS(vrShWipeAlgorithms));
+}
+
 /* Wipes with the pattern; plain virStorageVolWipe stands in for "zero"
  * where the pattern API is missing. */
 static int
@@ -881,7 +891,9 @@ cmdVolWipe(vrShCtl *ctl, const vrShCmd *cmd)
 static const vrShOptDef opts_vol_wipe[] = {
     VR_SH_OPT_VOL_FULL,
     VR_SH_OPT_POOL_OPTIONAL,
-    VR_SH_OPT_STR("algorithm", "perform selected wiping algorithm"),
+    {.name = "algorithm", .type = VR_SH_OT_STRING,
+     .help = "perform selected wiping algorithm",
+     .completer = vrShCompleteWipeAlgorithms},
     VR_SH_OPT_END
 };
 

@@ -1,6 +1,6 @@
 /* Interactive mode: a GNU readline loop with history and completion of
- * command names, option names and option values (domain names, event
- * types) using the command tables. */
+ * command names, option names and values (complete.c), falling back to
+ * file names as virsh does. */
 #include "shell.h"
 
 #include <stdlib.h>
@@ -14,88 +14,6 @@
 
 /* readline's completion callbacks take no user data. */
 static vrShCtl *vr_rl_ctl;
-
-
-/* The words of the command being typed: text after the last unquoted
- * ';' before point, split on blanks (quotes are kept simple here). */
-static char **
-vrShCurrentWords(int end)
-{
-    g_autofree char *upto = g_strndup(rl_line_buffer, end);
-    char *seg = upto;
-    bool squote = false, dquote = false;
-
-    for (char *p = upto; *p; p++) {
-        if (*p == '\'' && !dquote)
-            squote = !squote;
-        else if (*p == '"' && !squote)
-            dquote = !dquote;
-        else if (*p == ';' && !squote && !dquote)
-            seg = p + 1;
-    }
-    return g_strsplit_set(g_strstrip(seg), " \t", -1);
-}
-
-
-/* Candidates for the word being completed, or NULL. */
-static char **
-vrShCandidates(const char *text, int start)
-{
-    g_auto(GStrv) words = vrShCurrentWords(start);
-    const vrShCmdDef *def = NULL;
-    GPtrArray *out = g_ptr_array_new();
-    size_t nwords = 0;
-
-    for (char **w = words; *w; w++) {
-        if (**w)
-            words[nwords++] = *w;
-        else
-            g_free(*w);
-    }
-    words[nwords] = NULL;
-
-    if (nwords == 0) {
-        for (const vrShGroup *g = vrShGroups; g->name; g++) {
-            for (const vrShCmdDef *const *c = g->cmds; *c; c++)
-                g_ptr_array_add(out, g_strdup((*c)->name));
-        }
-    } else if ((def = vrShCmdDefSearch(words[0])) && def->opts) {
-        const vrShOptDef *prev = NULL;
-
-        if (nwords > 1 && g_str_has_prefix(words[nwords - 1], "--")) {
-            for (const vrShOptDef *o = def->opts; o->name; o++) {
-                if (strcmp(o->name, words[nwords - 1] + 2) == 0 &&
-                    o->type != VR_SH_OT_BOOL)
-                    prev = o;
-            }
-        }
-        if (prev && prev->completer) {
-            g_auto(GStrv) vals = prev->completer(vr_rl_ctl);
-
-            for (char **v = vals; v && *v; v++)
-                g_ptr_array_add(out, g_strdup(*v));
-        } else if (!prev) {
-            for (const vrShOptDef *o = def->opts; o->name; o++) {
-                if (o->type != VR_SH_OT_ALIAS && o->type != VR_SH_OT_ARGV)
-                    g_ptr_array_add(out, g_strdup_printf("--%s", o->name));
-            }
-            if (text[0] != '-') {
-                for (const vrShOptDef *o = def->opts; o->name; o++) {
-                    g_auto(GStrv) vals = NULL;
-
-                    if (!o->completer || o->type == VR_SH_OT_BOOL)
-                        continue;
-                    vals = o->completer(vr_rl_ctl);
-                    for (char **v = vals; v && *v; v++)
-                        g_ptr_array_add(out, g_strdup(*v));
-                    break;
-                }
-            }
-        }
-    }
-    g_ptr_array_add(out, NULL);
-    return (char **)g_ptr_array_free(out, FALSE);
-}
 
 
 static char **vr_rl_matches;
@@ -120,13 +38,19 @@ vrShGenerator(const char *text, int state)
 
 
 static char **
-vrShComplete(const char *text, int start, int end)
+vrShComplete(const char *text, int start, int end G_GNUC_UNUSED)
 {
+    char **matches;
+
     g_strfreev(vr_rl_matches);
-    vr_rl_matches = vrShCandidates(text, start);
+    vr_rl_matches = vrShCompleteCandidates(vr_rl_ctl, rl_line_buffer, start,
+                                           text);
     vr_rl_index = 0;
-    rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, vrShGenerator);
+    matches = rl_completion_matches(text, vrShGenerator);
+    /* When none of ours fits, readline goes on to complete a file name
+     * (a directory gets '/' and no space), as virsh does. */
+    rl_attempted_completion_over = matches != NULL;
+    return matches;
 }
 
 

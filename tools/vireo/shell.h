@@ -50,14 +50,17 @@ enum {
     VR_SH_OFLAG_REQ = 1 << 0,      /* must be given */
     VR_SH_OFLAG_EMPTY_OK = 1 << 1, /* an empty value is accepted */
     VR_SH_OFLAG_REQ_OPT = 1 << 2,  /* only as --name value, never positional */
+    VR_SH_OFLAG_LIST = 1 << 3,     /* a comma-separated list: completion
+                                      offers each item */
 };
 
 typedef struct vrShCtl vrShCtl;
 typedef struct vrShCmd vrShCmd;
 
 /* Returns a NULL-terminated list of candidate words (caller frees with
- * g_strfreev), or NULL. */
-typedef char **(*vrShCompleter)(vrShCtl *ctl);
+ * g_strfreev), or NULL.  flags is the option's completer_flags, e.g. the
+ * virConnectListAll* filter of the objects to offer. */
+typedef char **(*vrShCompleter)(vrShCtl *ctl, unsigned int flags);
 
 typedef struct {
     const char *name;
@@ -65,6 +68,7 @@ typedef struct {
     unsigned int flags;
     const char *help;
     vrShCompleter completer;
+    unsigned int completer_flags;
 } vrShOptDef;
 
 enum {
@@ -168,10 +172,17 @@ extern const vrShCmdDef vrShCmdCd, vrShCmdEcho, vrShCmdExit, vrShCmdHelp,
     vrShCmdPwd, vrShCmdQuit, vrShCmdConnect;
 
 /* Common option definitions. */
-#define VR_SH_OPT_DOMAIN(helptext) \
+/* listflags: which domains completion offers (virConnectListAllDomains
+ * flags, 0 for all) */
+#define VR_SH_OPT_DOMAIN_LIST(helptext, listflags) \
     {.name = "domain", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
-     .help = helptext, .completer = vrShCompleteDomains}
+     .help = helptext, .completer = vrShCompleteDomains, \
+     .completer_flags = listflags}
+#define VR_SH_OPT_DOMAIN(helptext) VR_SH_OPT_DOMAIN_LIST(helptext, 0)
 #define VR_SH_OPT_DOMAIN_FULL VR_SH_OPT_DOMAIN("domain name, id or uuid")
+#define VR_SH_OPT_DOMAIN_ACTIVE \
+    VR_SH_OPT_DOMAIN_LIST("domain name, id or uuid", \
+                          VIR_CONNECT_LIST_DOMAINS_ACTIVE)
 #define VR_SH_OPT_FILE(helptext) \
     {.name = "file", .type = VR_SH_OT_DATA, .flags = VR_SH_OFLAG_REQ, \
      .help = helptext}
@@ -248,7 +259,6 @@ bool vrShStrToLong(const char *s, long long min, long long max,
                    long long *out);
 bool vrShStrToULL(const char *s, bool allow_negative,
                   unsigned long long *out, char **end);
-char **vrShCompleteDomains(vrShCtl *ctl);
 void vrShNoSupport(const char *api);
 bool vrShDumpXML(vrShCtl *ctl, const char *xml, const char *xpath, bool wrap);
 char *vrShXMLNodeString(xmlDocPtr doc, xmlNodePtr node);
@@ -271,14 +281,12 @@ virNetworkPtr vrShOptNetwork(vrShCtl *ctl, const vrShCmd *cmd,
                              const char **name, unsigned int by);
 void vrShNetworkFree(virNetworkPtr net);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virNetwork, vrShNetworkFree)
-char **vrShCompleteNetworks(vrShCtl *ctl);
 
 virStoragePoolPtr vrShOptPool(vrShCtl *ctl, const vrShCmd *cmd,
                               const char *optname, const char **name,
                               unsigned int by);
 void vrShPoolFree(virStoragePoolPtr pool);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStoragePool, vrShPoolFree)
-char **vrShCompletePools(vrShCtl *ctl);
 const char *vrShPoolStateStr(int state);
 
 /* cmd_volume.c */
@@ -294,6 +302,17 @@ bool vrShCommandRun(vrShCtl *ctl, const vrShCmd *cmd);
 
 /* ---- cmd_event.c ---- */
 void vrShEventWake(vrShCtl *ctl, char reason);
+
+/* ---- complete.c: candidates for interactive completion ---- */
+char **vrShCompleteDomains(vrShCtl *ctl, unsigned int flags);
+char **vrShCompleteDomainUUIDs(vrShCtl *ctl, unsigned int flags);
+char **vrShCompleteNetworks(vrShCtl *ctl, unsigned int flags);
+char **vrShCompleteNetworkUUIDs(vrShCtl *ctl, unsigned int flags);
+char **vrShCompletePools(vrShCtl *ctl, unsigned int flags);
+char **vrShCompleteCommands(vrShCtl *ctl, unsigned int flags);
+char **vrShCompleteWords(const char *const *names, size_t n);
+char **vrShCompleteCandidates(vrShCtl *ctl, const char *line, int start,
+                              const char *text);
 
 /* ---- interactive.c ---- */
 int vrShInteractive(vrShCtl *ctl);

@@ -279,28 +279,6 @@ vrShOptDomain(vrShCtl *ctl, const vrShCmd *cmd, const char **name,
 }
 
 
-char **
-vrShCompleteDomains(vrShCtl *ctl)
-{
-    virDomainPtr *doms = NULL;
-    GPtrArray *names;
-    int n;
-
-    if (!ctl->conn || (n = virConnectListAllDomains(ctl->conn, &doms, 0)) < 0) {
-        vrShResetLibError();
-        return NULL;
-    }
-    names = g_ptr_array_new();
-    for (int i = 0; i < n; i++) {
-        g_ptr_array_add(names, g_strdup(virDomainGetName(doms[i])));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    g_ptr_array_add(names, NULL);
-    return (char **)g_ptr_array_free(names, FALSE);
-}
-
-
 static const char *const vrShStateNames[] = {
     "no state", "running", "idle", "paused", "in shutdown", "shut off",
     "crashed", "pmsuspended",
