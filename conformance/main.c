@@ -194,18 +194,18 @@ main(int argc, char **argv)
 {
     vrcOptions opts = { 0 };
     static vrcDeviations dev;
-    const vrcCase **all, **sel;
-    vrcOutcome *outs;
+    const vrcCase **all, **sel = NULL;
+    vrcOutcome *outs = NULL;
     size_t nall, nsel = 0, nrun = 0, i;
-    int rc;
+    int rc = VRC_EXIT_USAGE;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (vrcParseArgs(argc, argv, &opts) < 0)
-        return VRC_EXIT_USAGE;
+        goto cleanup;
     all = vrcRegistry(&nall);
     if (opts.deviations && (vrcDeviationsLoad(opts.deviations, &dev) < 0 ||
                             vrcDeviationsCheck(&dev, all, nall, opts.deviations) < 0))
-        return VRC_EXIT_USAGE;
+        goto cleanup;
     sel = calloc(nall, sizeof(*sel));
     outs = calloc(nall, sizeof(*outs));
     if (!sel || !outs)
@@ -230,6 +230,7 @@ main(int argc, char **argv)
         if (opts.junit && vrcReportJunit(opts.junit, outs, nsel) < 0 && rc == 0)
             rc = VRC_EXIT_USAGE;
     }
+ cleanup:
     vrcDeviationsFree(&dev);
     free(sel);
     free(outs);

@@ -12,6 +12,9 @@ work=$(mktemp -d /tmp/vireo-conform-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 uri="sim:///default?statedir=$work/state"
 hook=VIREO_CONFORM_TEST_HOOK
+# The crash cases need the real SIGSEGV: under AddressSanitizer (./run
+# sanitize) ASan would catch it and exit 1 instead.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0"
 n=0 failed=0
 
 check() { # check STATUS NAME [DETAIL]
