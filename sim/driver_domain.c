@@ -74,9 +74,11 @@ static int vrSimCheckName(const char *name)
  * memory changes, so a failed write leaves the old definition as it was. */
 static int vrSimDomainSaveConfig(vrSimNode *node, const vrDomainDef *def)
 {
-    g_autofree char *xml = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_SECURE |
-                                                  VR_DOMAIN_DEF_FORMAT_INACTIVE);
+    g_autofree char *xml = NULL;
 
+    if (!vrSimStateWriteWanted(node, VR_SIM_FAULT_DOMAIN_DEFINE))
+        return 0;
+    xml = vrDomainDefFormat(def, VR_DOMAIN_DEF_FORMAT_SECURE | VR_DOMAIN_DEF_FORMAT_INACTIVE);
     if (!xml)
         return -1;
     return vrSimStateWriteConfig(node, VR_SIM_STATE_DOMAIN, def->name, xml,

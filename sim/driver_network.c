@@ -281,8 +281,11 @@ vrSimNetStartFault(vrSimNode *node, const vrNetworkDef *def)
 static int
 vrSimNetSaveConfig(vrSimNode *node, const vrNetworkDef *def)
 {
-    g_autofree char *xml = vrNetworkDefFormat(def);
+    g_autofree char *xml = NULL;
 
+    if (!vrSimStateWriteWanted(node, VR_SIM_FAULT_NETWORK_DEFINE))
+        return 0;
+    xml = vrNetworkDefFormat(def);
     if (!xml)
         return -1;
     return vrSimStateWriteConfig(node, VR_SIM_STATE_NETWORK, def->name, xml,

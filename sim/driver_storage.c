@@ -303,8 +303,11 @@ vrSimStoragePoolFault(vrSimNode *node, const vrStoragePoolDef *def, vrSimFaultPo
 static int
 vrSimStoragePoolSaveConfig(vrSimNode *node, const vrStoragePoolDef *def)
 {
-    g_autofree char *xml = vrStoragePoolDefFormat(def);
+    g_autofree char *xml = NULL;
 
+    if (!vrSimStateWriteWanted(node, VR_SIM_FAULT_POOL_DEFINE))
+        return 0;
+    xml = vrStoragePoolDefFormat(def);
     if (!xml)
         return -1;
     return vrSimStateWriteConfig(node, VR_SIM_STATE_POOL, def->name, xml,

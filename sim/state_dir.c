@@ -193,6 +193,11 @@ static int vrSimStateMkdir(const char *path)
     return 0;
 }
 
+bool vrSimStateWriteWanted(const vrSimNode *node, vrSimFaultPoint point)
+{
+    return node->state || vrSimFaultPlanWatches(node->faults, point);
+}
+
 int vrSimStateWriteConfig(vrSimNode *node, vrSimStateKind kind, const char *name,
                           const char *xml, vrSimFaultPoint point)
 {

@@ -66,6 +66,12 @@ char *vrSimStateConfigPath(const vrSimStateDir *sd, vrSimStateKind kind, const c
  * for messages).  Caller frees. */
 char *vrSimStateManagedSavePath(const vrSimStateDir *sd, const char *name);
 
+/* Whether vrSimStateWriteConfig at point would do anything: the node has a
+ * state directory or its fault plan watches point.  Callers skip
+ * formatting the definition when it would not (the common, in-memory
+ * case: a define then costs one XML format less). */
+bool vrSimStateWriteWanted(const vrSimNode *node, vrSimFaultPoint point);
+
 /* Write a new definition of object name (lock held), before memory
  * changes: the define fault point is consulted first -- when it fails, half
  * of xml goes to the temporary file beside the definition, which is then

@@ -106,17 +106,19 @@ static void vrSimTraceFold(vrSimTrace *trace, const char *line)
 void vrSimTraceAdd(vrSimTrace *trace, const char *kind, const char *fmt, ...)
 {
     char stamp[VR_SIM_CLOCK_FORMAT_BUFLEN];
-    char text[VR_SIM_TRACE_LINE_MAX + 1];
     char line[VR_SIM_TRACE_LINE_MAX + 1];
     va_list ap;
 
     if (!trace)
         return;
+    /* "STAMP KIND TEXT", cut at VR_SIM_TRACE_LINE_MAX, in one pass */
+    g_strlcpy(line, vrSimClockFormat(vrSimClockNow(trace->clock), stamp), sizeof(line));
+    g_strlcat(line, " ", sizeof(line));
+    g_strlcat(line, kind, sizeof(line));
+    g_strlcat(line, " ", sizeof(line));
     va_start(ap, fmt);
-    g_vsnprintf(text, sizeof(text), fmt, ap);
+    g_vsnprintf(line + strlen(line), sizeof(line) - strlen(line), fmt, ap);
     va_end(ap);
-    g_snprintf(line, sizeof(line), "%s %s %s",
-               vrSimClockFormat(vrSimClockNow(trace->clock), stamp), kind, text);
     vrSimTraceFold(trace, line);
     if (trace->sink)
         trace->sink(line, trace->opaque);
