@@ -56,6 +56,8 @@ vrDomainDefFree(vrDomainDef *def)
         if (priv->clock.timers)
             g_array_unref(priv->clock.timers);
         vrDomainCPUDefFree(priv->cpu);
+        if (priv->iothreadids)
+            g_array_unref(priv->iothreadids);
         vrDomainDevicesClear(&priv->devices);
         g_free(priv);
     }
@@ -86,6 +88,8 @@ vrDomainDefCopy(const vrDomainDef *def)
     if (src->clock.timers)
         dst->clock.timers = g_array_copy(src->clock.timers);
     dst->cpu = src->cpu ? vrDomainCPUDefCopy(src->cpu) : NULL;
+    if (src->iothreadids)
+        dst->iothreadids = g_array_copy(src->iothreadids);
     vrDomainDevicesCopy(&dst->devices, &src->devices);
     return copy;
 }
@@ -292,7 +296,8 @@ vrDomainDefParseRest(xmlNode *root, vrDomainDef *def, unsigned int flags)
 {
     xmlNode *node;
 
-    if (vrDomainVcpuParse(vrXMLChild(root, "vcpu"), def) < 0)
+    if (vrDomainVcpuParse(vrXMLChild(root, "vcpu"), def) < 0 ||
+        vrDomainIOThreadsParse(root, def) < 0)
         return -1;
     if (vrDomainOSParse(root, def) < 0)
         return -1;
@@ -406,6 +411,7 @@ vrDomainDefFormat(const vrDomainDef *def, unsigned int format_flags)
     vrDomainDefFormatHeader(buf, def, format_flags);
     vrDomainDefFormatMemory(buf, def);
     vrDomainVcpuFormat(buf, def);
+    vrDomainIOThreadsFormat(buf, def);
     /* Automatic vCPU placement implies automatic memory placement. */
     if (def->priv->placement == VR_DOMAIN_VCPU_PLACEMENT_AUTO)
         g_string_append(buf, "  <numatune>\n"

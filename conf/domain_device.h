@@ -11,6 +11,8 @@
 #include "conf/domain_conf.h"
 #include "conf/domain_enums.h"
 #include "conf/device_info.h"
+#include "conf/domain_tpm.h"
+#include "conf/domain_watchdog.h"
 
 #define VR_MAC_BUFLEN 6
 #define VR_MAC_STRING_BUFLEN 18         /* "xx:xx:xx:xx:xx:xx" + NUL */
@@ -172,6 +174,8 @@ struct vrDomainDevices {
     GPtrArray *videos;
     vrDomainMemballoonDef *memballoon;  /* or NULL */
     GPtrArray *rngs;
+    vrDomainWatchdogDef *watchdog;      /* or NULL (domain_watchdog.h) */
+    GPtrArray *tpms;                    /* of vrDomainTPMDef (domain_tpm.h) */
 };
 
 /* disks */

@@ -24,6 +24,7 @@ vrDomainDevicesInit(vrDomainDevices *devs)
         g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainGraphicsDefFree);
     devs->videos = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainVideoDefFree);
     devs->rngs = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainRNGDefFree);
+    devs->tpms = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainTPMDefFree);
 }
 
 void
@@ -40,6 +41,8 @@ vrDomainDevicesClear(vrDomainDevices *devs)
     g_ptr_array_unref(devs->videos);
     g_ptr_array_unref(devs->rngs);
     vrDomainMemballoonDefFree(devs->memballoon);
+    vrDomainWatchdogDefFree(devs->watchdog);
+    g_ptr_array_unref(devs->tpms);
     memset(devs, 0, sizeof(*devs));
 }
 
@@ -67,6 +70,9 @@ vrDomainDevicesCopy(vrDomainDevices *dst, const vrDomainDevices *src)
     VR_DEVICES_COPY(dst->rngs, src->rngs, vrDomainRNGDefCopy);
     if (src->memballoon)
         dst->memballoon = vrDomainMemballoonDefCopy(src->memballoon);
+    if (src->watchdog)
+        dst->watchdog = vrDomainWatchdogDefCopy(src->watchdog);
+    VR_DEVICES_COPY(dst->tpms, src->tpms, vrDomainTPMDefCopy);
 }
 
 /* --- parse -------------------------------------------------------------- */
@@ -139,22 +145,29 @@ vrDevicesParseConsole(xmlNode *node, vrDomainDevices *devs, unsigned int flags)
     return 0;
 }
 
+/* <name> elements in every <devices> of the domain (libvirt counts some
+ * families before parsing any of them). */
 static int
-vrDevicesParseMemballoon(xmlNode *node, vrDomainDevices *devs,
-                         unsigned int flags)
+vrDevicesCount(xmlNode *node, const char *name)
 {
     xmlNode *devices, *cur;
     int count = 0;
 
-    /* Counted over all <devices> before parsing any, as libvirt does. */
     for (devices = node->parent->parent->children; devices;
          devices = devices->next) {
         if (!vrXMLIsElement(devices, "devices"))
             continue;
         for (cur = devices->children; cur; cur = cur->next)
-            count += vrXMLIsElement(cur, "memballoon");
+            count += vrXMLIsElement(cur, name);
     }
-    if (devs->memballoon || count > 1) {
+    return count;
+}
+
+static int
+vrDevicesParseMemballoon(xmlNode *node, vrDomainDevices *devs,
+                         unsigned int flags)
+{
+    if (devs->memballoon || vrDevicesCount(node, "memballoon") > 1) {
         vrReportError(VIR_ERR_INTERNAL_ERROR,
                       "only a single memory balloon device is supported");
         return -1;
@@ -162,17 +175,46 @@ vrDevicesParseMemballoon(xmlNode *node, vrDomainDevices *devs,
     return (devs->memballoon = vrDomainMemballoonDefParse(node, flags)) ? 0 : -1;
 }
 
+static int
+vrDevicesParseWatchdog(xmlNode *node, vrDomainDevices *devs, unsigned int flags)
+{
+    if (devs->watchdog || vrDevicesCount(node, "watchdog") > 1) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "only a single watchdog device is supported");
+        return -1;
+    }
+    return (devs->watchdog = vrDomainWatchdogDefParse(node, flags)) ? 0 : -1;
+}
+
+static int
+vrDevicesParseTPM(xmlNode *node, vrDomainDevices *devs, unsigned int flags)
+{
+    vrDomainTPMDef *tpm;
+
+    if (vrDevicesCount(node, "tpm") > VR_TPM_MAX_DEVICES) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "a maximum of two TPM devices is supported, one of them "
+                      "being a TPM Proxy device");
+        return -1;
+    }
+    if (!(tpm = vrDomainTPMDefParse(node, flags)))
+        return -1;
+    g_ptr_array_add(devs->tpms, tpm);
+    return 0;
+}
+
 /* One pass per device family, in libvirt's order, so the first error
  * reported is the one libvirt reports. */
 typedef enum {
     VR_DEV_DISK, VR_DEV_CONTROLLER, VR_DEV_NET, VR_DEV_SERIAL, VR_DEV_CONSOLE,
-    VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_VIDEO, VR_DEV_MEMBALLOON, VR_DEV_RNG,
+    VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_VIDEO, VR_DEV_WATCHDOG,
+    VR_DEV_MEMBALLOON, VR_DEV_RNG, VR_DEV_TPM,
     VR_DEV_LAST
 } vrDeviceFamily;
 
 static const char *const vrDeviceElements[VR_DEV_LAST] = {
     "disk", "controller", "interface", "serial", "console", "input",
-    "graphics", "video", "memballoon", "rng",
+    "graphics", "video", "watchdog", "memballoon", "rng", "tpm",
 };
 
 static int
@@ -209,11 +251,15 @@ vrDevicesParseOne(xmlNode *node, vrDeviceFamily family, vrDomainDef *def,
     case VR_DEV_VIDEO:
         dev = vrDomainVideoDefParse(node, def, flags);
         return dev ? (g_ptr_array_add(devs->videos, dev), 0) : -1;
+    case VR_DEV_WATCHDOG:
+        return vrDevicesParseWatchdog(node, devs, flags);
     case VR_DEV_MEMBALLOON:
         return vrDevicesParseMemballoon(node, devs, flags);
     case VR_DEV_RNG:
         dev = vrDomainRNGDefParse(node, flags);
         return dev ? (g_ptr_array_add(devs->rngs, dev), 0) : -1;
+    case VR_DEV_TPM:
+        return vrDevicesParseTPM(node, devs, flags);
     default:
         return 0;
     }
@@ -308,9 +354,12 @@ vrDomainDevicesFormat(GString *buf, const vrDomainDef *def,
     VR_DEVICES_FORMAT_FLAGS(buf, devs->serials, vrDomainChrDefFormat, format_flags);
     vrDevicesFormatConsoles(buf, def, format_flags);
     VR_DEVICES_FORMAT(buf, devs->inputs, vrDomainInputDefFormat);
+    VR_DEVICES_FORMAT(buf, devs->tpms, vrDomainTPMDefFormat);
     VR_DEVICES_FORMAT_FLAGS(buf, devs->graphics, vrDomainGraphicsDefFormat,
                             format_flags);
     VR_DEVICES_FORMAT(buf, devs->videos, vrDomainVideoDefFormat);
+    if (devs->watchdog)
+        vrDomainWatchdogDefFormat(buf, devs->watchdog);
     if (devs->memballoon)
         vrDomainMemballoonDefFormat(buf, devs->memballoon);
     VR_DEVICES_FORMAT_FLAGS(buf, devs->rngs, vrDomainRNGDefFormat, format_flags);

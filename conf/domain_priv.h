@@ -73,6 +73,12 @@ typedef struct {
     vrCPUFeaturePolicy policy;
 } vrCPUFeature;
 
+/* <iothreadids><iothread> */
+typedef struct {
+    unsigned int id;                    /* > 0 */
+    int pool_min, pool_max;             /* thread_pool_min/max, -1 absent */
+} vrDomainIOThreadDef;
+
 typedef struct {
     vrCPUMode mode;
     vrCPUMatch match;
@@ -92,6 +98,8 @@ struct vrDomainDefPrivate {
     char *metadata;                     /* serialized <metadata>, or NULL */
     vrDomainVcpuPlacement placement;
     char *cpuset;                       /* canonical "0-3,5" or NULL */
+    unsigned int iothreads;             /* I/O threads, given and filled */
+    GArray *iothreadids;                /* of vrDomainIOThreadDef given, or NULL */
     vrDomainOSDef os;
     vrTristate features[VR_DOMAIN_FEATURE_LAST];   /* on/off */
     vrTristate apic_eoi;                /* on/off */
@@ -138,6 +146,11 @@ void vrDomainCPUDefFree(vrDomainCPUDef *cpu);
 /* Parse libvirt's cpuset syntax ("0-3,^2,8") into its canonical form;
  * NULL after reporting. */
 char *vrCpusetCanonicalize(const char *str);
+
+/* domain_iothread.c: <iothreads> and <iothreadids> */
+int vrDomainIOThreadsParse(xmlNode *root, vrDomainDef *def);
+int vrDomainIOThreadsValidate(const vrDomainDef *def);
+void vrDomainIOThreadsFormat(GString *buf, const vrDomainDef *def);
 
 /* domain_metadata.c */
 int vrDomainMetadataParse(xmlNode *metadata, vrDomainDef *def);

@@ -99,9 +99,12 @@ vrDomainDefCollectInfos(const vrDomainDef *def)
     VR_COLLECT(devs->inputs, vrDomainInputDef);
     VR_COLLECT(devs->videos, vrDomainVideoDef);
     VR_COLLECT(devs->rngs, vrDomainRNGDef);
+    VR_COLLECT(devs->tpms, vrDomainTPMDef);
 #undef VR_COLLECT
     if (devs->memballoon)
         g_ptr_array_add(infos, &devs->memballoon->info);
+    if (devs->watchdog)
+        g_ptr_array_add(infos, &devs->watchdog->info);
     return infos;
 }
 
@@ -123,6 +126,19 @@ vrValidateDeviceInfos(const vrDomainDef *def)
                 return -1;
             }
         }
+    }
+    return 0;
+}
+
+static int
+vrValidateTPMs(const vrDomainDef *def)
+{
+    GPtrArray *tpms = def->priv->devices.tpms;
+    guint i;
+
+    for (i = 0; i < tpms->len; i++) {
+        if (vrDomainTPMDefValidate(g_ptr_array_index(tpms, i)) < 0)
+            return -1;
     }
     return 0;
 }
@@ -266,13 +282,15 @@ vrDomainDefValidate(const vrDomainDef *def)
         vrValidateControllers(def) < 0 ||
         vrValidateUSBMasters(def) < 0 ||
         vrValidateDisks(def) < 0 ||
+        vrValidateTPMs(def) < 0 ||
         vrValidateDeviceInfos(def) < 0 ||
         vrValidateChrSources(def) < 0 ||
         vrValidateInputs(def) < 0 ||
         vrDomainOSValidate(def) < 0 ||
         vrValidateLifecycle("poweroff", def->on_poweroff) < 0 ||
         vrValidateLifecycle("reboot", def->on_reboot) < 0 ||
-        vrValidateVideos(def) < 0)
+        vrValidateVideos(def) < 0 ||
+        vrDomainIOThreadsValidate(def) < 0)
         return -1;
     return 0;
 }

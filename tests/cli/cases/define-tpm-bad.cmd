@@ -1,0 +1,1 @@
+"define @DATA@/tpm-bad.xml; list --all"

@@ -1,0 +1,1 @@
+"define @DATA@/wd-bad.xml; list --all"

@@ -1,0 +1,1 @@
+"define @DATA@/wd-tpm.xml; dumpxml wdtpm; dumpxml --inactive wdtpm"
