@@ -145,6 +145,10 @@ COMPLETIONS = [
     (b'echo a --\t\t', 'echo a --', '--err --shell --split --string --xml'),
     (b'dominfo --domain=t\t\t', 'dominfo --domain=t', 't2 test tr'),
     (b'help --command domin\t', 'help --command dominfo ', ''),
+    # a single quote opened before the word: readline closes it
+    (b"dominfo 'Al\t", 'dominfo Alpha ', ''),
+    (b"net-info --network 'ne\t", 'net-info --network net1 ', ''),
+    (b"dominfo --domain='Al\t", 'dominfo --domain=Alpha ', ''),
 ]
 # After the keystrokes: '>>' at the end, '<< ' and "echo -- " at the start
 # (Ctrl-A), so that the shell prints the line; a space before '>>' shows

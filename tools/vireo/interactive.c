@@ -43,6 +43,10 @@ vrShComplete(const char *text, int start, int end G_GNUC_UNUSED)
     char **matches;
 
     g_strfreev(vr_rl_matches);
+    /* in "dominfo 'te", readline's word starts after the quote: the word
+     * for our parser starts at the quote */
+    if (rl_completion_quote_character && start > 0)
+        start--;
     vr_rl_matches = vrShCompleteCandidates(vr_rl_ctl, rl_line_buffer, start,
                                            text);
     vr_rl_index = 0;
@@ -76,6 +80,8 @@ vrShInteractive(vrShCtl *ctl)
     vr_rl_ctl = ctl;
     rl_readline_name = VR_SH_PROGNAME;
     rl_attempted_completion_function = vrShComplete;
+    /* "dominfo 'te<TAB>" completes the name and closes the quote */
+    rl_completer_quote_characters = "'";
     if (save_history && (histfile = vrShHistoryFile())) {
         stifle_history(VR_SH_HISTORY_MAX);
         read_history(histfile);
