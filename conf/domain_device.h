@@ -167,8 +167,10 @@ struct vrDomainDevices {
     GPtrArray *nets;
     GPtrArray *serials;                 /* of vrDomainChrDef */
     GPtrArray *consoles;
+    GPtrArray *channels;                /* of vrDomainChannelDef */
     GPtrArray *inputs;
     GPtrArray *graphics;
+    GPtrArray *sounds;                  /* of vrDomainSoundDef */
     GPtrArray *videos;
     vrDomainMemballoonDef *memballoon;  /* or NULL */
     GPtrArray *rngs;

@@ -3,6 +3,7 @@
  * aliases, video constraints. */
 #include <string.h>
 
+#include "conf/domain_channel.h"
 #include "conf/domain_priv.h"
 #include "conf/xml_util.h"
 #include "util/error.h"
@@ -96,7 +97,9 @@ vrDomainDefCollectInfos(const vrDomainDef *def)
     VR_COLLECT(devs->controllers, vrDomainControllerDef);
     VR_COLLECT(devs->nets, vrDomainNetDef);
     VR_COLLECT(devs->serials, vrDomainChrDef);
+    VR_COLLECT(devs->channels, vrDomainChannelDef);
     VR_COLLECT(devs->inputs, vrDomainInputDef);
+    VR_COLLECT(devs->sounds, vrDomainSoundDef);
     VR_COLLECT(devs->videos, vrDomainVideoDef);
     VR_COLLECT(devs->rngs, vrDomainRNGDef);
 #undef VR_COLLECT
@@ -143,6 +146,10 @@ vrValidateChrSources(const vrDomainDef *def)
                 &((vrDomainChrDef *)g_ptr_array_index(devs->consoles, i))->source) < 0)
             return -1;
     }
+    for (i = 0; i < devs->channels->len; i++) {
+        if (vrDomainChannelDefValidate(g_ptr_array_index(devs->channels, i)) < 0)
+            return -1;
+    }
     for (i = 0; i < devs->rngs->len; i++) {
         const vrDomainRNGDef *rng = g_ptr_array_index(devs->rngs, i);
 
@@ -160,6 +167,19 @@ vrValidateInputs(const vrDomainDef *def)
 
     for (i = 0; i < inputs->len; i++) {
         if (vrDomainInputDefValidate(g_ptr_array_index(inputs, i), def) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+vrValidateSounds(const vrDomainDef *def)
+{
+    GPtrArray *sounds = def->priv->devices.sounds;
+    guint i;
+
+    for (i = 0; i < sounds->len; i++) {
+        if (vrDomainSoundDefValidate(g_ptr_array_index(sounds, i)) < 0)
             return -1;
     }
     return 0;
@@ -269,6 +289,7 @@ vrDomainDefValidate(const vrDomainDef *def)
         vrValidateDeviceInfos(def) < 0 ||
         vrValidateChrSources(def) < 0 ||
         vrValidateInputs(def) < 0 ||
+        vrValidateSounds(def) < 0 ||
         vrDomainOSValidate(def) < 0 ||
         vrValidateLifecycle("poweroff", def->on_poweroff) < 0 ||
         vrValidateLifecycle("reboot", def->on_reboot) < 0 ||

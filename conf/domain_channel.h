@@ -1,0 +1,91 @@
+/* <channel> devices (virtio, xen and guestfwd targets) and <sound>
+ * devices with their <codec>s: the model, parse / format / copy / free. */
+#ifndef VR_DOMAIN_CHANNEL_H
+#define VR_DOMAIN_CHANNEL_H
+
+#include <stdbool.h>
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include "conf/domain_device.h"
+#include "conf/enum_util.h"
+
+typedef enum {
+    VR_CHANNEL_TARGET_NONE = 0,
+    VR_CHANNEL_TARGET_GUESTFWD,
+    VR_CHANNEL_TARGET_VIRTIO,
+    VR_CHANNEL_TARGET_XEN,
+    VR_CHANNEL_TARGET_LAST
+} vrChannelTargetType;
+VR_ENUM_DECL(vrChannelTargetType);
+
+typedef enum {
+    VR_CHANNEL_STATE_DEFAULT = 0,
+    VR_CHANNEL_STATE_CONNECTED,
+    VR_CHANNEL_STATE_DISCONNECTED,
+    VR_CHANNEL_STATE_LAST
+} vrChannelState;
+VR_ENUM_DECL(vrChannelState);
+
+typedef struct {
+    vrChannelTargetType target_type;
+    char *name;                         /* virtio, xen; or NULL */
+    vrChannelState state;               /* virtio, live data only */
+    char *fwd_address;                  /* guestfwd: canonical IPv4 */
+    unsigned int fwd_port;              /* guestfwd: 0..65535 */
+    vrDomainChrSource source;
+    vrDeviceInfo info;
+} vrDomainChannelDef;
+
+typedef enum {
+    VR_SOUND_MODEL_SB16 = 0,
+    VR_SOUND_MODEL_ES1370,
+    VR_SOUND_MODEL_PCSPK,
+    VR_SOUND_MODEL_AC97,
+    VR_SOUND_MODEL_ICH6,
+    VR_SOUND_MODEL_ICH9,
+    VR_SOUND_MODEL_USB,
+    VR_SOUND_MODEL_ICH7,
+    VR_SOUND_MODEL_LAST
+} vrSoundModel;
+VR_ENUM_DECL(vrSoundModel);
+
+typedef enum {
+    VR_SOUND_CODEC_DUPLEX = 0,
+    VR_SOUND_CODEC_MICRO,
+    VR_SOUND_CODEC_OUTPUT,
+    VR_SOUND_CODEC_LAST
+} vrSoundCodecType;
+VR_ENUM_DECL(vrSoundCodecType);
+
+typedef struct {
+    vrSoundModel model;
+    GArray *codecs;                     /* of int (vrSoundCodecType) */
+    unsigned int audio_id;              /* <audio id>, 0 when absent */
+    vrDeviceInfo info;
+} vrDomainSoundDef;
+
+/* channel: domain_channel.c */
+vrDomainChannelDef *vrDomainChannelDefParse(xmlNode *node,
+                                            unsigned int parse_flags);
+void vrDomainChannelDefFormat(GString *buf, const vrDomainChannelDef *chan,
+                              unsigned int format_flags);
+vrDomainChannelDef *vrDomainChannelDefCopy(const vrDomainChannelDef *chan);
+void vrDomainChannelDefFree(vrDomainChannelDef *chan);
+/* The source's required attributes (a unix path may be left out except
+ * for guestfwd). */
+int vrDomainChannelDefValidate(const vrDomainChannelDef *chan);
+
+/* sound: domain_sound.c */
+vrDomainSoundDef *vrDomainSoundDefParse(xmlNode *node,
+                                        unsigned int parse_flags);
+void vrDomainSoundDefFormat(GString *buf, const vrDomainSoundDef *sound);
+vrDomainSoundDef *vrDomainSoundDefCopy(const vrDomainSoundDef *sound);
+void vrDomainSoundDefFree(vrDomainSoundDef *sound);
+/* An <audio id> must name an <audio> backend (vireo keeps none). */
+int vrDomainSoundDefValidate(const vrDomainSoundDef *sound);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainChannelDef, vrDomainChannelDefFree)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainSoundDef, vrDomainSoundDefFree)
+
+#endif /* VR_DOMAIN_CHANNEL_H */
