@@ -65,6 +65,23 @@ typedef struct {
     vrDeviceInfo info;
 } vrDomainSoundDef;
 
+typedef enum {
+    VR_CHR_MOUSE_MODE_DEFAULT = 0,
+    VR_CHR_MOUSE_MODE_SERVER,
+    VR_CHR_MOUSE_MODE_CLIENT,
+    VR_CHR_MOUSE_MODE_LAST
+} vrChrMouseMode;
+VR_ENUM_DECL(vrChrMouseMode);
+
+/* Sources of the spiceport, dbus (<source channel>) and qemu-vdagent
+ * (<clipboard>, <mouse>) character devices: domain_chr_spice.c. */
+int vrDomainChrSourceParseSpice(xmlNode *node, vrDomainChrSource *src);
+void vrDomainChrSourceFormatSpice(GString *buf, int level,
+                                  const vrDomainChrSource *src);
+/* A spiceport / dbus channel name is required and limited to
+ * VR_CHR_CHANNEL_NAME_CHARS. */
+int vrDomainChrSourceValidateChannel(const vrDomainChrSource *src);
+
 /* channel: domain_channel.c */
 vrDomainChannelDef *vrDomainChannelDefParse(xmlNode *node,
                                             unsigned int parse_flags);

@@ -3,6 +3,7 @@
  * The console/serial aliasing lives in domain_postparse.c. */
 #include <string.h>
 
+#include "conf/domain_channel.h"
 #include "conf/domain_priv.h"
 #include "conf/xml_util.h"
 #include "util/error.h"
@@ -28,6 +29,7 @@ vrDomainChrSourceClear(vrDomainChrSource *src)
     g_free(src->service);
     g_free(src->bind_host);
     g_free(src->bind_service);
+    g_free(src->channel);
     memset(src, 0, sizeof(*src));
 }
 
@@ -40,6 +42,7 @@ vrDomainChrSourceCopy(vrDomainChrSource *dst, const vrDomainChrSource *src)
     dst->service = g_strdup(src->service);
     dst->bind_host = g_strdup(src->bind_host);
     dst->bind_service = g_strdup(src->bind_service);
+    dst->channel = g_strdup(src->channel);
 }
 
 bool
@@ -64,6 +67,11 @@ vrDomainChrSourceEqual(const vrDomainChrSource *a, const vrDomainChrSource *b)
                g_strcmp0(a->service, b->service) == 0 &&
                g_strcmp0(a->bind_host, b->bind_host) == 0 &&
                g_strcmp0(a->bind_service, b->bind_service) == 0;
+    case VR_CHR_TYPE_SPICEPORT:
+    case VR_CHR_TYPE_DBUS:
+        return g_strcmp0(a->channel, b->channel) == 0;
+    case VR_CHR_TYPE_QEMU_VDAGENT:
+        return a->clipboard == b->clipboard && a->mouse_mode == b->mouse_mode;
     default:
         return true;
     }
@@ -215,6 +223,10 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
     case VR_CHR_TYPE_TCP:
     case VR_CHR_TYPE_UDP:
         return vrChrSourceParseNet(node, src);
+    case VR_CHR_TYPE_SPICEPORT:
+    case VR_CHR_TYPE_DBUS:
+    case VR_CHR_TYPE_QEMU_VDAGENT:
+        return vrDomainChrSourceParseSpice(node, src);
     default:
         vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                       "character device type '%s' is not supported",
@@ -228,6 +240,8 @@ vrDomainChrSourceValidate(const vrDomainChrSource *src)
 {
     const char *missing = NULL;
 
+    if (src->type == VR_CHR_TYPE_SPICEPORT || src->type == VR_CHR_TYPE_DBUS)
+        return vrDomainChrSourceValidateChannel(src);
     switch (src->type) {
     case VR_CHR_TYPE_DEV:
     case VR_CHR_TYPE_FILE:
@@ -382,6 +396,11 @@ vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
     case VR_CHR_TYPE_TCP:
     case VR_CHR_TYPE_UDP:
         vrChrSourceFormatNet(buf, level, src);
+        return;
+    case VR_CHR_TYPE_SPICEPORT:
+    case VR_CHR_TYPE_DBUS:
+    case VR_CHR_TYPE_QEMU_VDAGENT:
+        vrDomainChrSourceFormatSpice(buf, level, src);
         return;
     default:
         return;

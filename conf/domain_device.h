@@ -80,6 +80,9 @@ typedef struct {
     char *host, *service;               /* tcp; udp connect side */
     char *bind_host, *bind_service;     /* udp bind side */
     vrChrTcpProtocol protocol;
+    char *channel;                      /* spiceport, dbus */
+    vrTristate clipboard;               /* qemu-vdagent copypaste yes/no */
+    int mouse_mode;                     /* qemu-vdagent, vrChrMouseMode */
 } vrDomainChrSource;
 
 typedef enum {
