@@ -131,10 +131,7 @@ vrDomainChannelDefParse(xmlNode *node, unsigned int parse_flags)
                       "target type must be specified for channel device");
         return NULL;
     }
-    /* spicevmc has no <source>. */
-    if (type == VR_CHR_TYPE_SPICEVMC)
-        chan->source.type = type;
-    else if (vrDomainChrSourceParse(node, type, parse_flags, &chan->source) < 0)
+    if (vrDomainChrSourceParse(node, type, parse_flags, &chan->source) < 0)
         return NULL;
     if (type == VR_CHR_TYPE_SPICEVMC &&
         chan->target_type != VR_CHANNEL_TARGET_VIRTIO) {

@@ -30,6 +30,7 @@ vrDomainChrSourceClear(vrDomainChrSource *src)
     g_free(src->bind_host);
     g_free(src->bind_service);
     g_free(src->channel);
+    g_free(src->logfile);
     memset(src, 0, sizeof(*src));
 }
 
@@ -43,6 +44,7 @@ vrDomainChrSourceCopy(vrDomainChrSource *dst, const vrDomainChrSource *src)
     dst->bind_host = g_strdup(src->bind_host);
     dst->bind_service = g_strdup(src->bind_service);
     dst->channel = g_strdup(src->channel);
+    dst->logfile = g_strdup(src->logfile);
 }
 
 bool
@@ -182,6 +184,33 @@ vrChrSourceParsePath(xmlNode *node, unsigned int flags, vrDomainChrSource *src)
     return 0;
 }
 
+/* At most one <log file= append=>; it belongs to every source type. */
+static int
+vrChrSourceParseLog(xmlNode *node, vrDomainChrSource *src)
+{
+    xmlNode *cur, *log = NULL;
+    int nlogs = 0;
+    int append = VR_TRISTATE_ABSENT;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        if (vrXMLIsElement(cur, "log") && nlogs++ == 0)
+            log = cur;
+    }
+    if (nlogs > 1) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one log element is allowed for character device");
+        return -1;
+    }
+    if (!log)
+        return 0;
+    if (vrXMLPropEnum(log, "append", vrTristateSwitchFromString,
+                      VR_XML_PROP_NONZERO, &append) < 0)
+        return -1;
+    src->logfile = vrXMLProp(log, "file");
+    src->logappend = append;
+    return 0;
+}
+
 int
 vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
                        vrDomainChrSource *src)
@@ -202,6 +231,8 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
                       "only two source elements are allowed for character device");
         return -1;
     }
+    if (vrChrSourceParseLog(node, src) < 0)
+        return -1;
     for (cur = node->children, nsources = 0; cur; cur = cur->next)
         nsources += vrXMLIsElement(cur, "protocol");
     if (nsources > 1) {
@@ -213,6 +244,7 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
     case VR_CHR_TYPE_NULL:
     case VR_CHR_TYPE_VC:
     case VR_CHR_TYPE_STDIO:
+    case VR_CHR_TYPE_SPICEVMC:
         return 0;
     case VR_CHR_TYPE_PTY:
     case VR_CHR_TYPE_DEV:
@@ -333,8 +365,17 @@ vrDomainChrDefParse(xmlNode *node, vrChrDeviceType dev_type,
     }
     if ((target = vrXMLChild(node, "target")) && vrChrParseTarget(target, chr) < 0)
         return NULL;
-    if (vrDomainChrSourceParse(node, type, parse_flags, &chr->source) < 0 ||
-        vrDeviceInfoParse(node, parse_flags, &chr->info) < 0)
+    if (vrDomainChrSourceParse(node, type, parse_flags, &chr->source) < 0)
+        return NULL;
+    /* libvirt compares any device's target type with the channel's
+     * virtio value: serial usb-serial and console xen pass. */
+    if (type == VR_CHR_TYPE_SPICEVMC &&
+        chr->target_type != VR_CHANNEL_TARGET_VIRTIO) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "spicevmc device type only supports virtio");
+        return NULL;
+    }
+    if (vrDeviceInfoParse(node, parse_flags, &chr->info) < 0)
         return NULL;
     chr->info.boot_order = 0;
     return g_steal_pointer(&chr);
@@ -365,9 +406,22 @@ vrChrSourceFormatNet(GString *buf, int level, const vrDomainChrSource *src)
     }
 }
 
-void
-vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
-                        unsigned int format_flags)
+static void
+vrChrSourceFormatLog(GString *buf, int level, const vrDomainChrSource *src)
+{
+    if (!src->logfile)
+        return;
+    vrBufIndent(buf, level);
+    g_string_append(buf, "<log");
+    vrBufAttr(buf, "file", src->logfile);
+    if (src->logappend)
+        vrBufAttr(buf, "append", vrTristateSwitchToString(src->logappend));
+    g_string_append(buf, "/>\n");
+}
+
+static void
+vrChrSourceFormatBody(GString *buf, int level, const vrDomainChrSource *src,
+                      unsigned int format_flags)
 {
     switch (src->type) {
     case VR_CHR_TYPE_PTY:
@@ -405,6 +459,14 @@ vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
     default:
         return;
     }
+}
+
+void
+vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
+                        unsigned int format_flags)
+{
+    vrChrSourceFormatBody(buf, level, src, format_flags);
+    vrChrSourceFormatLog(buf, level, src);
 }
 
 void

@@ -83,6 +83,8 @@ typedef struct {
     char *channel;                      /* spiceport, dbus */
     vrTristate clipboard;               /* qemu-vdagent copypaste yes/no */
     int mouse_mode;                     /* qemu-vdagent, vrChrMouseMode */
+    char *logfile;                      /* <log file>, or NULL */
+    vrTristate logappend;               /* <log append> on/off */
 } vrDomainChrSource;
 
 typedef enum {
