@@ -1,5 +1,6 @@
-/* <channel> devices (virtio, xen and guestfwd targets) and <sound>
- * devices with their <codec>s: the model, parse / format / copy / free. */
+/* <channel> devices (virtio, xen and guestfwd targets), <sound> devices
+ * with their <codec>s and the <audio> backends they play through: the
+ * model, parse / format / copy / free. */
 #ifndef VR_DOMAIN_CHANNEL_H
 #define VR_DOMAIN_CHANNEL_H
 
@@ -82,6 +83,34 @@ void vrDomainChrSourceFormatSpice(GString *buf, int level,
  * VR_CHR_CHANNEL_NAME_CHARS. */
 int vrDomainChrSourceValidateChannel(const vrDomainChrSource *src);
 
+typedef enum {
+    VR_AUDIO_TYPE_NONE = 0, VR_AUDIO_TYPE_ALSA, VR_AUDIO_TYPE_COREAUDIO,
+    VR_AUDIO_TYPE_JACK, VR_AUDIO_TYPE_OSS, VR_AUDIO_TYPE_PULSEAUDIO,
+    VR_AUDIO_TYPE_SDL, VR_AUDIO_TYPE_SPICE, VR_AUDIO_TYPE_FILE,
+    VR_AUDIO_TYPE_DBUS,
+    VR_AUDIO_TYPE_LAST
+} vrAudioType;
+VR_ENUM_DECL(vrAudioType);
+
+typedef enum {
+    VR_AUDIO_SDL_DRIVER_DEFAULT = 0, VR_AUDIO_SDL_DRIVER_ESD,
+    VR_AUDIO_SDL_DRIVER_ALSA, VR_AUDIO_SDL_DRIVER_ARTS,
+    VR_AUDIO_SDL_DRIVER_PULSEAUDIO,
+    VR_AUDIO_SDL_DRIVER_LAST
+} vrAudioSDLDriver;
+VR_ENUM_DECL(vrAudioSDLDriver);
+
+typedef struct {
+    unsigned int id;                    /* > 0 */
+    vrAudioType type;
+    unsigned int timer_period;          /* 0 when absent */
+    char *path;                         /* file */
+    char *server_name;                  /* pulseaudio */
+    vrAudioSDLDriver sdl_driver;        /* sdl */
+    vrTristate try_mmap, exclusive;     /* oss yes/no */
+    int dsp_policy;                     /* oss, -1 when absent */
+} vrDomainAudioDef;
+
 /* channel: domain_channel.c */
 vrDomainChannelDef *vrDomainChannelDefParse(xmlNode *node,
                                             unsigned int parse_flags);
@@ -99,10 +128,20 @@ vrDomainSoundDef *vrDomainSoundDefParse(xmlNode *node,
 void vrDomainSoundDefFormat(GString *buf, const vrDomainSoundDef *sound);
 vrDomainSoundDef *vrDomainSoundDefCopy(const vrDomainSoundDef *sound);
 void vrDomainSoundDefFree(vrDomainSoundDef *sound);
-/* An <audio id> must name an <audio> backend (vireo keeps none). */
-int vrDomainSoundDefValidate(const vrDomainSoundDef *sound);
+/* An <audio id> must name one of the audios (of vrDomainAudioDef). */
+int vrDomainSoundDefValidate(const vrDomainSoundDef *sound, GPtrArray *audios);
+
+/* audio backends: domain_audio.c.  Their <input>/<output> settings are
+ * not modelled yet (dropped). */
+vrDomainAudioDef *vrDomainAudioDefParse(xmlNode *node);
+void vrDomainAudioDefFormat(GString *buf, const vrDomainAudioDef *audio);
+vrDomainAudioDef *vrDomainAudioDefCopy(const vrDomainAudioDef *audio);
+void vrDomainAudioDefFree(vrDomainAudioDef *audio);
+/* Every id names one backend ("audio ID 1 is used multiple times"). */
+int vrDomainAudiosValidate(GPtrArray *audios);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainChannelDef, vrDomainChannelDefFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainSoundDef, vrDomainSoundDefFree)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainAudioDef, vrDomainAudioDefFree)
 
 #endif /* VR_DOMAIN_CHANNEL_H */

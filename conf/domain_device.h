@@ -176,6 +176,7 @@ struct vrDomainDevices {
     GPtrArray *inputs;
     GPtrArray *graphics;
     GPtrArray *sounds;                  /* of vrDomainSoundDef */
+    GPtrArray *audios;                  /* of vrDomainAudioDef */
     GPtrArray *videos;
     vrDomainMemballoonDef *memballoon;  /* or NULL */
     GPtrArray *rngs;

@@ -26,6 +26,7 @@ vrDomainDevicesInit(vrDomainDevices *devs)
     devs->graphics =
         g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainGraphicsDefFree);
     devs->sounds = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainSoundDefFree);
+    devs->audios = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainAudioDefFree);
     devs->videos = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainVideoDefFree);
     devs->rngs = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainRNGDefFree);
 }
@@ -43,6 +44,7 @@ vrDomainDevicesClear(vrDomainDevices *devs)
     g_ptr_array_unref(devs->inputs);
     g_ptr_array_unref(devs->graphics);
     g_ptr_array_unref(devs->sounds);
+    g_ptr_array_unref(devs->audios);
     g_ptr_array_unref(devs->videos);
     g_ptr_array_unref(devs->rngs);
     vrDomainMemballoonDefFree(devs->memballoon);
@@ -71,6 +73,7 @@ vrDomainDevicesCopy(vrDomainDevices *dst, const vrDomainDevices *src)
     VR_DEVICES_COPY(dst->inputs, src->inputs, vrDomainInputDefCopy);
     VR_DEVICES_COPY(dst->graphics, src->graphics, vrDomainGraphicsDefCopy);
     VR_DEVICES_COPY(dst->sounds, src->sounds, vrDomainSoundDefCopy);
+    VR_DEVICES_COPY(dst->audios, src->audios, vrDomainAudioDefCopy);
     VR_DEVICES_COPY(dst->videos, src->videos, vrDomainVideoDefCopy);
     VR_DEVICES_COPY(dst->rngs, src->rngs, vrDomainRNGDefCopy);
     if (src->memballoon)
@@ -174,14 +177,14 @@ vrDevicesParseMemballoon(xmlNode *node, vrDomainDevices *devs,
  * reported is the one libvirt reports. */
 typedef enum {
     VR_DEV_DISK, VR_DEV_CONTROLLER, VR_DEV_NET, VR_DEV_SERIAL, VR_DEV_CONSOLE,
-    VR_DEV_CHANNEL, VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_SOUND, VR_DEV_VIDEO,
+    VR_DEV_CHANNEL, VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_SOUND, VR_DEV_AUDIO, VR_DEV_VIDEO,
     VR_DEV_MEMBALLOON, VR_DEV_RNG,
     VR_DEV_LAST
 } vrDeviceFamily;
 
 static const char *const vrDeviceElements[VR_DEV_LAST] = {
     "disk", "controller", "interface", "serial", "console", "channel", "input",
-    "graphics", "sound", "video", "memballoon", "rng",
+    "graphics", "sound", "audio", "video", "memballoon", "rng",
 };
 
 static int
@@ -221,6 +224,9 @@ vrDevicesParseOne(xmlNode *node, vrDeviceFamily family, vrDomainDef *def,
     case VR_DEV_SOUND:
         dev = vrDomainSoundDefParse(node, flags);
         return dev ? (g_ptr_array_add(devs->sounds, dev), 0) : -1;
+    case VR_DEV_AUDIO:
+        dev = vrDomainAudioDefParse(node);
+        return dev ? (g_ptr_array_add(devs->audios, dev), 0) : -1;
     case VR_DEV_VIDEO:
         dev = vrDomainVideoDefParse(node, def, flags);
         return dev ? (g_ptr_array_add(devs->videos, dev), 0) : -1;
@@ -328,6 +334,7 @@ vrDomainDevicesFormat(GString *buf, const vrDomainDef *def,
     VR_DEVICES_FORMAT_FLAGS(buf, devs->graphics, vrDomainGraphicsDefFormat,
                             format_flags);
     VR_DEVICES_FORMAT(buf, devs->sounds, vrDomainSoundDefFormat);
+    VR_DEVICES_FORMAT(buf, devs->audios, vrDomainAudioDefFormat);
     VR_DEVICES_FORMAT(buf, devs->videos, vrDomainVideoDefFormat);
     if (devs->memballoon)
         vrDomainMemballoonDefFormat(buf, devs->memballoon);

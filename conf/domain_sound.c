@@ -94,14 +94,19 @@ vrDomainSoundDefParse(xmlNode *node, unsigned int parse_flags)
 }
 
 int
-vrDomainSoundDefValidate(const vrDomainSoundDef *sound)
+vrDomainSoundDefValidate(const vrDomainSoundDef *sound, GPtrArray *audios)
 {
-    if (sound->audio_id) {
-        vrReportError(VIR_ERR_XML_ERROR, "no audio device with ID %u",
-                      sound->audio_id);
-        return -1;
+    guint i;
+
+    if (!sound->audio_id)
+        return 0;
+    for (i = 0; i < audios->len; i++) {
+        if (((vrDomainAudioDef *)g_ptr_array_index(audios, i))->id == sound->audio_id)
+            return 0;
     }
-    return 0;
+    vrReportError(VIR_ERR_XML_ERROR, "no audio device with ID %u",
+                  sound->audio_id);
+    return -1;
 }
 
 void

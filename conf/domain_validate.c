@@ -179,10 +179,11 @@ vrValidateSounds(const vrDomainDef *def)
     guint i;
 
     for (i = 0; i < sounds->len; i++) {
-        if (vrDomainSoundDefValidate(g_ptr_array_index(sounds, i)) < 0)
+        if (vrDomainSoundDefValidate(g_ptr_array_index(sounds, i),
+                                     def->priv->devices.audios) < 0)
             return -1;
     }
-    return 0;
+    return vrDomainAudiosValidate(def->priv->devices.audios);
 }
 
 static int
