@@ -1,6 +1,6 @@
 /* <audio id= type=>: the host audio backends sound devices play through,
- * with their top-level attributes.  Parse, format, copy, free and the
- * unique-id check. */
+ * with their top-level attributes (the streams are domain_audio_io.c).
+ * Parse, format, copy, free and the unique-id check. */
 #include <string.h>
 
 #include "conf/domain_channel.h"
@@ -23,6 +23,8 @@ vrDomainAudioDefFree(vrDomainAudioDef *audio)
         return;
     g_free(audio->path);
     g_free(audio->server_name);
+    vrAudioIOClear(&audio->input);
+    vrAudioIOClear(&audio->output);
     g_free(audio);
 }
 
@@ -34,6 +36,8 @@ vrDomainAudioDefCopy(const vrDomainAudioDef *audio)
     *copy = *audio;
     copy->path = g_strdup(audio->path);
     copy->server_name = g_strdup(audio->server_name);
+    vrAudioIOCopy(&copy->input, &audio->input);
+    vrAudioIOCopy(&copy->output, &audio->output);
     return copy;
 }
 
@@ -100,7 +104,9 @@ vrDomainAudioDefParse(xmlNode *node)
                       &audio->id) < 0 ||
         vrXMLPropUInt(node, "timerPeriod", 10, VR_XML_PROP_NONZERO,
                       &audio->timer_period) < 0 ||
-        vrAudioParseTypeAttrs(node, audio) < 0)
+        vrAudioParseTypeAttrs(node, audio) < 0 ||
+        vrAudioIOParse(node, "input", audio->type, &audio->input) < 0 ||
+        vrAudioIOParse(node, "output", audio->type, &audio->output) < 0)
         return NULL;
     return g_steal_pointer(&audio);
 }
@@ -113,6 +119,9 @@ vrDomainAudiosValidate(GPtrArray *audios)
     for (i = 0; i < audios->len; i++) {
         const vrDomainAudioDef *a = g_ptr_array_index(audios, i);
 
+        if (vrAudioIOValidate(&a->input) < 0 ||
+            vrAudioIOValidate(&a->output) < 0)
+            return -1;
         for (j = i + 1; j < audios->len; j++) {
             if (((vrDomainAudioDef *)g_ptr_array_index(audios, j))->id == a->id) {
                 vrReportError(VIR_ERR_XML_ERROR,
@@ -127,6 +136,8 @@ vrDomainAudiosValidate(GPtrArray *audios)
 void
 vrDomainAudioDefFormat(GString *buf, const vrDomainAudioDef *audio)
 {
+    g_autoptr(GString) body = NULL;
+
     vrBufPrintf(buf, "    <audio id='%u' type='%s'", audio->id,
                 vrAudioTypeToString(audio->type));
     if (audio->timer_period)
@@ -141,5 +152,12 @@ vrDomainAudioDefFormat(GString *buf, const vrDomainAudioDef *audio)
         vrBufAttr(buf, "exclusive", vrTristateBoolToString(audio->exclusive));
     if (audio->dsp_policy >= 0)
         vrBufPrintf(buf, " dspPolicy='%d'", audio->dsp_policy);
-    g_string_append(buf, "/>\n");
+    body = g_string_new(NULL);
+    vrAudioIOFormat(body, "input", audio->type, &audio->input);
+    vrAudioIOFormat(body, "output", audio->type, &audio->output);
+    if (!body->len) {
+        g_string_append(buf, "/>\n");
+        return;
+    }
+    vrBufPrintf(buf, ">\n%s    </audio>\n", body->str);
 }

@@ -100,6 +100,31 @@ typedef enum {
 } vrAudioSDLDriver;
 VR_ENUM_DECL(vrAudioSDLDriver);
 
+typedef enum {
+    VR_AUDIO_FORMAT_DEFAULT = 0, VR_AUDIO_FORMAT_U8, VR_AUDIO_FORMAT_S8,
+    VR_AUDIO_FORMAT_U16, VR_AUDIO_FORMAT_S16, VR_AUDIO_FORMAT_U32,
+    VR_AUDIO_FORMAT_S32, VR_AUDIO_FORMAT_F32,
+    VR_AUDIO_FORMAT_LAST
+} vrAudioFormat;
+VR_ENUM_DECL(vrAudioFormat);
+
+/* An <input> or <output> stream of a backend; 0 / NULL fields are
+ * absent.  The type decides which backend-specific fields are read. */
+typedef struct {
+    vrTristate mixing_engine, fixed_settings;   /* yes/no */
+    unsigned int voices, buffer_length;
+    bool has_settings;                  /* a <settings> element was given */
+    unsigned int frequency, channels;   /* <settings>, fixed only */
+    vrAudioFormat format;
+    char *dev;                          /* alsa, oss */
+    unsigned int buffer_count;          /* coreaudio, oss, sdl */
+    vrTristate try_poll;                /* oss yes/no */
+    char *server_name, *client_name, *connect_ports;   /* jack */
+    vrTristate exact_name;              /* jack yes/no */
+    char *name, *stream_name;           /* pulseaudio */
+    unsigned int latency;               /* pulseaudio */
+} vrAudioIO;
+
 typedef struct {
     unsigned int id;                    /* > 0 */
     vrAudioType type;
@@ -109,6 +134,7 @@ typedef struct {
     vrAudioSDLDriver sdl_driver;        /* sdl */
     vrTristate try_mmap, exclusive;     /* oss yes/no */
     int dsp_policy;                     /* oss, -1 when absent */
+    vrAudioIO input, output;
 } vrDomainAudioDef;
 
 /* channel: domain_channel.c */
@@ -131,14 +157,23 @@ void vrDomainSoundDefFree(vrDomainSoundDef *sound);
 /* An <audio id> must name one of the audios (of vrDomainAudioDef). */
 int vrDomainSoundDefValidate(const vrDomainSoundDef *sound, GPtrArray *audios);
 
-/* audio backends: domain_audio.c.  Their <input>/<output> settings are
- * not modelled yet (dropped). */
+/* audio backends: domain_audio.c, their streams domain_audio_io.c. */
 vrDomainAudioDef *vrDomainAudioDefParse(xmlNode *node);
 void vrDomainAudioDefFormat(GString *buf, const vrDomainAudioDef *audio);
 vrDomainAudioDef *vrDomainAudioDefCopy(const vrDomainAudioDef *audio);
 void vrDomainAudioDefFree(vrDomainAudioDef *audio);
-/* Every id names one backend ("audio ID 1 is used multiple times"). */
+/* Every id names one backend ("audio ID 1 is used multiple times") and
+ * the streams' fixed settings are consistent. */
 int vrDomainAudiosValidate(GPtrArray *audios);
+/* The first <input> / <output> child of node, for a backend of type. */
+int vrAudioIOParse(xmlNode *node, const char *elem, vrAudioType type,
+                   vrAudioIO *io);
+/* Nothing when the stream has no setting. */
+void vrAudioIOFormat(GString *buf, const char *elem, vrAudioType type,
+                     const vrAudioIO *io);
+int vrAudioIOValidate(const vrAudioIO *io);
+void vrAudioIOCopy(vrAudioIO *dst, const vrAudioIO *src);
+void vrAudioIOClear(vrAudioIO *io);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainChannelDef, vrDomainChannelDefFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(vrDomainSoundDef, vrDomainSoundDefFree)
