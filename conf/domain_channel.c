@@ -152,7 +152,7 @@ vrDomainChannelDefValidate(const vrDomainChannelDef *chan)
      * guestfwd. */
     if (chan->source.type == VR_CHR_TYPE_UNIX && !chan->source.path &&
         chan->target_type != VR_CHANNEL_TARGET_GUESTFWD)
-        return 0;
+        return vrDomainChrSourceValidateReconnect(&chan->source);
     return vrDomainChrSourceValidate(&chan->source);
 }
 

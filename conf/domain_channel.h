@@ -82,6 +82,8 @@ void vrDomainChrSourceFormatSpice(GString *buf, int level,
 /* A spiceport / dbus channel name is required and limited to
  * VR_CHR_CHANNEL_NAME_CHARS. */
 int vrDomainChrSourceValidateChannel(const vrDomainChrSource *src);
+/* <reconnect> only on the connecting side (domain_chr.c). */
+int vrDomainChrSourceValidateReconnect(const vrDomainChrSource *src);
 
 typedef enum {
     VR_AUDIO_TYPE_NONE = 0, VR_AUDIO_TYPE_ALSA, VR_AUDIO_TYPE_COREAUDIO,

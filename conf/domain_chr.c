@@ -119,6 +119,46 @@ vrChrSourceMode(xmlNode *source, bool *listen)
     return 0;
 }
 
+/* <reconnect enabled='yes|no' timeout=''> inside a tcp or unix
+ * <source>: the timeout is read (and required) only when enabled. */
+static int
+vrChrSourceParseReconnect(xmlNode *source, vrDomainChrSource *src)
+{
+    xmlNode *reconnect = vrXMLChild(source, "reconnect");
+    int enabled = VR_TRISTATE_ABSENT;
+
+    if (!reconnect)
+        return 0;
+    if (vrXMLPropEnum(reconnect, "enabled", vrTristateBoolFromString,
+                      VR_XML_PROP_NONZERO, &enabled) < 0)
+        return -1;
+    if (enabled == VR_TRISTATE_YES &&
+        vrXMLPropUInt(reconnect, "timeout", 10, VR_XML_PROP_REQUIRED,
+                      &src->reconnect_timeout) < 0)
+        return -1;
+    src->reconnect = enabled;
+    return 0;
+}
+
+/* End a <source> element: self-closed, or around its <reconnect>. */
+static void
+vrChrSourceFormatEnd(GString *buf, int level, const vrDomainChrSource *src)
+{
+    if (!src->reconnect) {
+        g_string_append(buf, "/>\n");
+        return;
+    }
+    g_string_append(buf, ">\n");
+    vrBufIndent(buf, level + 1);
+    vrBufPrintf(buf, "<reconnect enabled='%s'",
+                vrTristateBoolToString(src->reconnect));
+    if (src->reconnect == VR_TRISTATE_YES)
+        vrBufPrintf(buf, " timeout='%u'", src->reconnect_timeout);
+    g_string_append(buf, "/>\n");
+    vrBufIndent(buf, level);
+    g_string_append(buf, "</source>\n");
+}
+
 static int
 vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
 {
@@ -145,6 +185,8 @@ vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
         src->listen = listen;
         src->host = vrXMLProp(cur, "host");
         src->service = vrXMLProp(cur, "service");
+        if (src->type == VR_CHR_TYPE_TCP && vrChrSourceParseReconnect(cur, src) < 0)
+            return -1;
     }
     if (src->type == VR_CHR_TYPE_TCP) {
         int val;
@@ -170,7 +212,9 @@ vrChrSourceParsePath(xmlNode *node, unsigned int flags, vrDomainChrSource *src)
 
     if (source) {
         src->path = vrXMLProp(source, "path");
-        if (src->type == VR_CHR_TYPE_UNIX && vrChrSourceMode(source, &src->listen) < 0)
+        if (src->type == VR_CHR_TYPE_UNIX &&
+            (vrChrSourceMode(source, &src->listen) < 0 ||
+             vrChrSourceParseReconnect(source, src) < 0))
             return -1;
         if (src->type == VR_CHR_TYPE_FILE &&
             vrXMLPropEnum(source, "append", vrTristateSwitchFromString,
@@ -268,6 +312,17 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
 }
 
 int
+vrDomainChrSourceValidateReconnect(const vrDomainChrSource *src)
+{
+    if (src->reconnect && src->listen) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "chardev reconnect is possible only for connect mode");
+        return -1;
+    }
+    return 0;
+}
+
+int
 vrDomainChrSourceValidate(const vrDomainChrSource *src)
 {
     const char *missing = NULL;
@@ -295,7 +350,7 @@ vrDomainChrSourceValidate(const vrDomainChrSource *src)
                       "Missing source %s attribute for char device", missing);
         return -1;
     }
-    return 0;
+    return vrDomainChrSourceValidateReconnect(src);
 }
 
 /* The first <model>'s name; an empty name counts as none. Consoles
@@ -397,7 +452,7 @@ vrChrSourceFormatNet(GString *buf, int level, const vrDomainChrSource *src)
                                src->listen ? "bind" : "connect");
         vrBufAttr(buf, "host", src->host);
         vrBufAttr(buf, "service", src->service);
-        g_string_append(buf, "/>\n");
+        vrChrSourceFormatEnd(buf, level, src);
     }
     if (src->type == VR_CHR_TYPE_TCP) {
         vrBufIndent(buf, level);
@@ -445,7 +500,7 @@ vrChrSourceFormatBody(GString *buf, int level, const vrDomainChrSource *src,
         vrBufPrintf(buf, "<source mode='%s'",
                                src->listen ? "bind" : "connect");
         vrBufAttr(buf, "path", src->path);
-        g_string_append(buf, "/>\n");
+        vrChrSourceFormatEnd(buf, level, src);
         return;
     case VR_CHR_TYPE_TCP:
     case VR_CHR_TYPE_UDP:

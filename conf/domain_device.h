@@ -83,6 +83,8 @@ typedef struct {
     char *channel;                      /* spiceport, dbus */
     vrTristate clipboard;               /* qemu-vdagent copypaste yes/no */
     int mouse_mode;                     /* qemu-vdagent, vrChrMouseMode */
+    vrTristate reconnect;               /* tcp, unix: <reconnect enabled> */
+    unsigned int reconnect_timeout;     /* seconds, with enabled='yes' */
     char *logfile;                      /* <log file>, or NULL */
     vrTristate logappend;               /* <log append> on/off */
 } vrDomainChrSource;
