@@ -177,8 +177,8 @@ vrDevicesParseMemballoon(xmlNode *node, vrDomainDevices *devs,
  * reported is the one libvirt reports. */
 typedef enum {
     VR_DEV_DISK, VR_DEV_CONTROLLER, VR_DEV_NET, VR_DEV_SERIAL, VR_DEV_CONSOLE,
-    VR_DEV_CHANNEL, VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_SOUND, VR_DEV_AUDIO, VR_DEV_VIDEO,
-    VR_DEV_MEMBALLOON, VR_DEV_RNG,
+    VR_DEV_CHANNEL, VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_SOUND, VR_DEV_AUDIO,
+    VR_DEV_VIDEO, VR_DEV_MEMBALLOON, VR_DEV_RNG,
     VR_DEV_LAST
 } vrDeviceFamily;
 

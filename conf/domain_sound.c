@@ -101,7 +101,9 @@ vrDomainSoundDefValidate(const vrDomainSoundDef *sound, GPtrArray *audios)
     if (!sound->audio_id)
         return 0;
     for (i = 0; i < audios->len; i++) {
-        if (((vrDomainAudioDef *)g_ptr_array_index(audios, i))->id == sound->audio_id)
+        const vrDomainAudioDef *audio = g_ptr_array_index(audios, i);
+
+        if (audio->id == sound->audio_id)
             return 0;
     }
     vrReportError(VIR_ERR_XML_ERROR, "no audio device with ID %u",
