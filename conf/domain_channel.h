@@ -74,8 +74,9 @@ typedef enum {
 } vrChrMouseMode;
 VR_ENUM_DECL(vrChrMouseMode);
 
-/* Sources of the spiceport, dbus (<source channel>) and qemu-vdagent
- * (<clipboard>, <mouse>) character devices: domain_chr_spice.c. */
+/* Sources of the spiceport, dbus (<source channel>), qemu-vdagent
+ * (<clipboard>, <mouse>) and nmdm (<source master slave>) character
+ * devices: domain_chr_spice.c. */
 int vrDomainChrSourceParseSpice(xmlNode *node, vrDomainChrSource *src);
 void vrDomainChrSourceFormatSpice(GString *buf, int level,
                                   const vrDomainChrSource *src);

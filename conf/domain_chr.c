@@ -30,6 +30,7 @@ vrDomainChrSourceClear(vrDomainChrSource *src)
     g_free(src->bind_host);
     g_free(src->bind_service);
     g_free(src->channel);
+    g_free(src->slave);
     g_free(src->logfile);
     memset(src, 0, sizeof(*src));
 }
@@ -44,6 +45,7 @@ vrDomainChrSourceCopy(vrDomainChrSource *dst, const vrDomainChrSource *src)
     dst->bind_host = g_strdup(src->bind_host);
     dst->bind_service = g_strdup(src->bind_service);
     dst->channel = g_strdup(src->channel);
+    dst->slave = g_strdup(src->slave);
     dst->logfile = g_strdup(src->logfile);
 }
 
@@ -72,6 +74,9 @@ vrDomainChrSourceEqual(const vrDomainChrSource *a, const vrDomainChrSource *b)
     case VR_CHR_TYPE_SPICEPORT:
     case VR_CHR_TYPE_DBUS:
         return g_strcmp0(a->channel, b->channel) == 0;
+    case VR_CHR_TYPE_NMDM:
+        return g_strcmp0(a->path, b->path) == 0 &&
+               g_strcmp0(a->slave, b->slave) == 0;
     case VR_CHR_TYPE_QEMU_VDAGENT:
         return a->clipboard == b->clipboard && a->mouse_mode == b->mouse_mode;
     default:
@@ -302,6 +307,7 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
     case VR_CHR_TYPE_SPICEPORT:
     case VR_CHR_TYPE_DBUS:
     case VR_CHR_TYPE_QEMU_VDAGENT:
+    case VR_CHR_TYPE_NMDM:
         return vrDomainChrSourceParseSpice(node, src);
     default:
         vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
@@ -509,6 +515,7 @@ vrChrSourceFormatBody(GString *buf, int level, const vrDomainChrSource *src,
     case VR_CHR_TYPE_SPICEPORT:
     case VR_CHR_TYPE_DBUS:
     case VR_CHR_TYPE_QEMU_VDAGENT:
+    case VR_CHR_TYPE_NMDM:
         vrDomainChrSourceFormatSpice(buf, level, src);
         return;
     default:

@@ -1,6 +1,7 @@
-/* Character device sources without a host path or socket: spiceport
+/* Character device sources without a single path or socket: spiceport
  * and dbus name a channel, qemu-vdagent carries clipboard and mouse
- * settings.  Parse, format and the channel-name check. */
+ * settings, nmdm names a master and a slave device.  Parse, format and
+ * the channel-name check. */
 #include <string.h>
 
 #include "conf/domain_channel.h"
@@ -51,6 +52,16 @@ vrDomainChrSourceParseSpice(xmlNode *node, vrDomainChrSource *src)
         return 0;
     if (src->type == VR_CHR_TYPE_QEMU_VDAGENT)
         return vrChrSourceParseVdagent(source, src);
+    if (src->type == VR_CHR_TYPE_NMDM) {
+        src->path = vrXMLProp(source, "master");
+        src->slave = vrXMLProp(source, "slave");
+        if (!src->path || !src->slave) {
+            vrReportError(VIR_ERR_INTERNAL_ERROR, "Should define both master and "
+                          "slave path attributes for nmdm device");
+            return -1;
+        }
+        return 0;
+    }
     src->channel = vrXMLProp(source, "channel");
     return 0;
 }
@@ -59,6 +70,16 @@ void
 vrDomainChrSourceFormatSpice(GString *buf, int level,
                              const vrDomainChrSource *src)
 {
+    if (src->type == VR_CHR_TYPE_NMDM) {
+        if (!src->path)
+            return;
+        vrBufIndent(buf, level);
+        g_string_append(buf, "<source");
+        vrBufAttr(buf, "master", src->path);
+        vrBufAttr(buf, "slave", src->slave);
+        g_string_append(buf, "/>\n");
+        return;
+    }
     if (src->type != VR_CHR_TYPE_QEMU_VDAGENT) {
         if (!src->channel)
             return;

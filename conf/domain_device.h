@@ -74,7 +74,9 @@ typedef struct {
 
 typedef struct {
     vrChrType type;
-    char *path;                         /* pty (live), dev, file, pipe, unix */
+    char *path;                         /* pty (live), dev, file, pipe, unix;
+                                         * nmdm master */
+    char *slave;                        /* nmdm */
     vrTristate append;                  /* file: on/off */
     bool listen;                        /* unix/tcp: mode='bind' */
     char *host, *service;               /* tcp; udp connect side */
