@@ -112,9 +112,9 @@ vrDomainAudioDefParse(xmlNode *node)
 }
 
 int
-vrDomainAudiosValidate(GPtrArray *audios)
+vrDomainAudiosValidateStreams(GPtrArray *audios)
 {
-    guint i, j;
+    guint i;
 
     for (i = 0; i < audios->len; i++) {
         const vrDomainAudioDef *a = g_ptr_array_index(audios, i);
@@ -122,6 +122,18 @@ vrDomainAudiosValidate(GPtrArray *audios)
         if (vrAudioIOValidate(&a->input) < 0 ||
             vrAudioIOValidate(&a->output) < 0)
             return -1;
+    }
+    return 0;
+}
+
+int
+vrDomainAudiosValidateIds(GPtrArray *audios)
+{
+    guint i, j;
+
+    for (i = 0; i < audios->len; i++) {
+        const vrDomainAudioDef *a = g_ptr_array_index(audios, i);
+
         for (j = i + 1; j < audios->len; j++) {
             if (((vrDomainAudioDef *)g_ptr_array_index(audios, j))->id == a->id) {
                 vrReportError(VIR_ERR_XML_ERROR,

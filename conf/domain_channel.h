@@ -83,6 +83,8 @@ void vrDomainChrSourceFormatSpice(GString *buf, int level,
 /* A spiceport / dbus channel name is required and limited to
  * VR_CHR_CHANNEL_NAME_CHARS. */
 int vrDomainChrSourceValidateChannel(const vrDomainChrSource *src);
+/* nmdm needs both a master and a slave, or neither. */
+int vrDomainChrSourceValidateNmdm(const vrDomainChrSource *src);
 /* <reconnect> only on the connecting side (domain_chr.c). */
 int vrDomainChrSourceValidateReconnect(const vrDomainChrSource *src);
 
@@ -165,9 +167,11 @@ vrDomainAudioDef *vrDomainAudioDefParse(xmlNode *node);
 void vrDomainAudioDefFormat(GString *buf, const vrDomainAudioDef *audio);
 vrDomainAudioDef *vrDomainAudioDefCopy(const vrDomainAudioDef *audio);
 void vrDomainAudioDefFree(vrDomainAudioDef *audio);
-/* Every id names one backend ("audio ID 1 is used multiple times") and
- * the streams' fixed settings are consistent. */
-int vrDomainAudiosValidate(GPtrArray *audios);
+/* The streams' fixed settings are consistent (libvirt checks this
+ * before anything else it validates). */
+int vrDomainAudiosValidateStreams(GPtrArray *audios);
+/* Every id names one backend ("audio ID 1 is used multiple times"). */
+int vrDomainAudiosValidateIds(GPtrArray *audios);
 /* The first <input> / <output> child of node, for a backend of type. */
 int vrAudioIOParse(xmlNode *node, const char *elem, vrAudioType type,
                    vrAudioIO *io);

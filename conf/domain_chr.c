@@ -335,6 +335,8 @@ vrDomainChrSourceValidate(const vrDomainChrSource *src)
 
     if (src->type == VR_CHR_TYPE_SPICEPORT || src->type == VR_CHR_TYPE_DBUS)
         return vrDomainChrSourceValidateChannel(src);
+    if (src->type == VR_CHR_TYPE_NMDM)
+        return vrDomainChrSourceValidateNmdm(src);
     switch (src->type) {
     case VR_CHR_TYPE_DEV:
     case VR_CHR_TYPE_FILE:

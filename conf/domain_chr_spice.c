@@ -55,11 +55,6 @@ vrDomainChrSourceParseSpice(xmlNode *node, vrDomainChrSource *src)
     if (src->type == VR_CHR_TYPE_NMDM) {
         src->path = vrXMLProp(source, "master");
         src->slave = vrXMLProp(source, "slave");
-        if (!src->path || !src->slave) {
-            vrReportError(VIR_ERR_INTERNAL_ERROR, "Should define both master and "
-                          "slave path attributes for nmdm device");
-            return -1;
-        }
         return 0;
     }
     src->channel = vrXMLProp(source, "channel");
@@ -105,6 +100,18 @@ vrDomainChrSourceFormatSpice(GString *buf, int level,
     }
     vrBufIndent(buf, level);
     g_string_append(buf, "</source>\n");
+}
+
+int
+vrDomainChrSourceValidateNmdm(const vrDomainChrSource *src)
+{
+    /* A <source> with neither attribute passes. */
+    if (!src->path != !src->slave) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR, "Should define both master and "
+                      "slave path attributes for nmdm device");
+        return -1;
+    }
+    return 0;
 }
 
 int

@@ -178,12 +178,14 @@ vrValidateSounds(const vrDomainDef *def)
     GPtrArray *sounds = def->priv->devices.sounds;
     guint i;
 
+    if (vrDomainAudiosValidateStreams(def->priv->devices.audios) < 0)
+        return -1;
     for (i = 0; i < sounds->len; i++) {
         if (vrDomainSoundDefValidate(g_ptr_array_index(sounds, i),
                                      def->priv->devices.audios) < 0)
             return -1;
     }
-    return vrDomainAudiosValidate(def->priv->devices.audios);
+    return 0;
 }
 
 static int
@@ -284,13 +286,14 @@ int
 vrDomainDefValidate(const vrDomainDef *def)
 {
     if (vrValidateName(def->name) < 0 ||
+        vrValidateSounds(def) < 0 ||
         vrValidateControllers(def) < 0 ||
         vrValidateUSBMasters(def) < 0 ||
         vrValidateDisks(def) < 0 ||
         vrValidateDeviceInfos(def) < 0 ||
         vrValidateChrSources(def) < 0 ||
+        vrDomainAudiosValidateIds(def->priv->devices.audios) < 0 ||
         vrValidateInputs(def) < 0 ||
-        vrValidateSounds(def) < 0 ||
         vrDomainOSValidate(def) < 0 ||
         vrValidateLifecycle("poweroff", def->on_poweroff) < 0 ||
         vrValidateLifecycle("reboot", def->on_reboot) < 0 ||
