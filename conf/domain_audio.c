@@ -104,26 +104,13 @@ vrDomainAudioDefParse(xmlNode *node)
                       &audio->id) < 0 ||
         vrXMLPropUInt(node, "timerPeriod", 10, VR_XML_PROP_NONZERO,
                       &audio->timer_period) < 0 ||
+        vrAudioIOParseCommon(node, "input", &audio->input) < 0 ||
+        vrAudioIOParseCommon(node, "output", &audio->output) < 0 ||
         vrAudioParseTypeAttrs(node, audio) < 0 ||
-        vrAudioIOParse(node, "input", audio->type, &audio->input) < 0 ||
-        vrAudioIOParse(node, "output", audio->type, &audio->output) < 0)
+        vrAudioIOParseBackend(node, "input", audio->type, &audio->input) < 0 ||
+        vrAudioIOParseBackend(node, "output", audio->type, &audio->output) < 0)
         return NULL;
     return g_steal_pointer(&audio);
-}
-
-int
-vrDomainAudiosValidateStreams(GPtrArray *audios)
-{
-    guint i;
-
-    for (i = 0; i < audios->len; i++) {
-        const vrDomainAudioDef *a = g_ptr_array_index(audios, i);
-
-        if (vrAudioIOValidate(&a->input) < 0 ||
-            vrAudioIOValidate(&a->output) < 0)
-            return -1;
-    }
-    return 0;
 }
 
 int

@@ -106,37 +106,41 @@ vrAudioIOParseType(xmlNode *node, vrAudioType type, vrAudioIO *io)
 }
 
 int
-vrAudioIOParse(xmlNode *node, const char *elem, vrAudioType type, vrAudioIO *io)
+vrAudioIOParseCommon(xmlNode *node, const char *elem, vrAudioIO *io)
 {
     xmlNode *child = vrXMLChild(node, elem);
 
     if (!child)
         return 0;
     if (vrAudioPropBool(child, "mixingEngine", &io->mixing_engine) < 0 ||
-        vrAudioPropBool(child, "fixedSettings", &io->fixed_settings) < 0 ||
-        vrXMLPropUInt(child, "voices", 10, VR_XML_PROP_NONZERO, &io->voices) < 0 ||
+        vrAudioPropBool(child, "fixedSettings", &io->fixed_settings) < 0)
+        return -1;
+    if (io->fixed_settings == VR_TRISTATE_YES &&
+        io->mixing_engine != VR_TRISTATE_YES) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "fixed audio settings requires mixing engine");
+        return -1;
+    }
+    if (vrXMLPropUInt(child, "voices", 10, VR_XML_PROP_NONZERO, &io->voices) < 0 ||
         vrXMLPropUInt(child, "bufferLength", 10, VR_XML_PROP_NONZERO,
                       &io->buffer_length) < 0 ||
         vrAudioIOParseSettings(child, io) < 0)
         return -1;
-    return vrAudioIOParseType(child, type, io);
-}
-
-int
-vrAudioIOValidate(const vrAudioIO *io)
-{
-    if (io->fixed_settings == VR_TRISTATE_YES) {
-        if (io->mixing_engine != VR_TRISTATE_YES) {
-            vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                          "fixed audio settings requires mixing engine");
-            return -1;
-        }
-    } else if (io->has_settings) {
+    if (io->fixed_settings != VR_TRISTATE_YES && io->has_settings) {
         vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                       "audio settings specified without fixed settings flag");
         return -1;
     }
     return 0;
+}
+
+int
+vrAudioIOParseBackend(xmlNode *node, const char *elem, vrAudioType type,
+                      vrAudioIO *io)
+{
+    xmlNode *child = vrXMLChild(node, elem);
+
+    return child ? vrAudioIOParseType(child, type, io) : 0;
 }
 
 static void

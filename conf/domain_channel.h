@@ -167,18 +167,17 @@ vrDomainAudioDef *vrDomainAudioDefParse(xmlNode *node);
 void vrDomainAudioDefFormat(GString *buf, const vrDomainAudioDef *audio);
 vrDomainAudioDef *vrDomainAudioDefCopy(const vrDomainAudioDef *audio);
 void vrDomainAudioDefFree(vrDomainAudioDef *audio);
-/* The streams' fixed settings are consistent (libvirt checks this
- * before anything else it validates). */
-int vrDomainAudiosValidateStreams(GPtrArray *audios);
 /* Every id names one backend ("audio ID 1 is used multiple times"). */
 int vrDomainAudiosValidateIds(GPtrArray *audios);
-/* The first <input> / <output> child of node, for a backend of type. */
-int vrAudioIOParse(xmlNode *node, const char *elem, vrAudioType type,
-                   vrAudioIO *io);
+/* The first <input> / <output> child of node: the settings every
+ * backend has, with libvirt's consistency checks between them; then,
+ * after the backend's own attributes, those of its type. */
+int vrAudioIOParseCommon(xmlNode *node, const char *elem, vrAudioIO *io);
+int vrAudioIOParseBackend(xmlNode *node, const char *elem, vrAudioType type,
+                          vrAudioIO *io);
 /* Nothing when the stream has no setting. */
 void vrAudioIOFormat(GString *buf, const char *elem, vrAudioType type,
                      const vrAudioIO *io);
-int vrAudioIOValidate(const vrAudioIO *io);
 void vrAudioIOCopy(vrAudioIO *dst, const vrAudioIO *src);
 void vrAudioIOClear(vrAudioIO *io);
 

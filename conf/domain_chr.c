@@ -193,19 +193,33 @@ vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
         if (src->type == VR_CHR_TYPE_TCP && vrChrSourceParseReconnect(cur, src) < 0)
             return -1;
     }
-    if (src->type == VR_CHR_TYPE_TCP) {
-        int val;
+    return 0;
+}
 
-        if ((cur = vrXMLChild(node, "protocol")) &&
-            (protocol = vrXMLProp(cur, "type"))) {
-            if ((val = vrChrTcpProtocolFromString(protocol)) < 0) {
-                vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "Unknown protocol '%s'",
-                              protocol);
-                return -1;
-            }
-            src->protocol = val;
-        }
+/* At most one <protocol>; its type counts for tcp. */
+static int
+vrChrSourceParseProtocol(xmlNode *node, vrDomainChrSource *src)
+{
+    g_autofree char *protocol = NULL;
+    xmlNode *cur;
+    int nprotocols = 0;
+    int val;
+
+    for (cur = node->children; cur; cur = cur->next)
+        nprotocols += vrXMLIsElement(cur, "protocol");
+    if (nprotocols > 1) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one protocol element is allowed for character device");
+        return -1;
     }
+    if (src->type != VR_CHR_TYPE_TCP || !(cur = vrXMLChild(node, "protocol")) ||
+        !(protocol = vrXMLProp(cur, "type")))
+        return 0;
+    if ((val = vrChrTcpProtocolFromString(protocol)) < 0) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "Unknown protocol '%s'", protocol);
+        return -1;
+    }
+    src->protocol = val;
     return 0;
 }
 
@@ -260,35 +274,10 @@ vrChrSourceParseLog(xmlNode *node, vrDomainChrSource *src)
     return 0;
 }
 
-int
-vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
+static int
+vrChrSourceParseByType(xmlNode *node, vrChrType type, unsigned int flags,
                        vrDomainChrSource *src)
 {
-    xmlNode *cur;
-    int nsources = 0;
-
-    src->type = type;
-    for (cur = node->children; cur; cur = cur->next)
-        nsources += vrXMLIsElement(cur, "source");
-    if (nsources > 1 && type != VR_CHR_TYPE_UDP) {
-        vrReportError(VIR_ERR_XML_ERROR,
-                      "only one source element is allowed for character device");
-        return -1;
-    }
-    if (nsources > 2) {
-        vrReportError(VIR_ERR_XML_ERROR,
-                      "only two source elements are allowed for character device");
-        return -1;
-    }
-    if (vrChrSourceParseLog(node, src) < 0)
-        return -1;
-    for (cur = node->children, nsources = 0; cur; cur = cur->next)
-        nsources += vrXMLIsElement(cur, "protocol");
-    if (nsources > 1) {
-        vrReportError(VIR_ERR_XML_ERROR,
-                      "only one protocol element is allowed for character device");
-        return -1;
-    }
     switch (type) {
     case VR_CHR_TYPE_NULL:
     case VR_CHR_TYPE_VC:
@@ -315,6 +304,34 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
                       vrChrTypeToString(type));
         return -1;
     }
+}
+
+int
+vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
+                       vrDomainChrSource *src)
+{
+    xmlNode *cur;
+    int nsources = 0;
+
+    src->type = type;
+    for (cur = node->children; cur; cur = cur->next)
+        nsources += vrXMLIsElement(cur, "source");
+    if (nsources > 1 && type != VR_CHR_TYPE_UDP) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one source element is allowed for character device");
+        return -1;
+    }
+    if (nsources > 2) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only two source elements are allowed for character device");
+        return -1;
+    }
+    /* libvirt reads the source first, then the log, then the protocol. */
+    if (vrChrSourceParseByType(node, type, flags, src) < 0 ||
+        vrChrSourceParseLog(node, src) < 0 ||
+        vrChrSourceParseProtocol(node, src) < 0)
+        return -1;
+    return 0;
 }
 
 int

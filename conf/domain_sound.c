@@ -36,13 +36,12 @@ vrDomainSoundDefCopy(const vrDomainSoundDef *sound)
     return copy;
 }
 
-/* Only the HDA models (ich6, ich7, ich9) have codecs; the others'
+/* Only ich6 and ich9 have codecs in libvirt 9.0 (not ich7); the others'
  * <codec> children are ignored unread. */
 static bool
 vrSoundModelHasCodecs(vrSoundModel model)
 {
-    return model == VR_SOUND_MODEL_ICH6 || model == VR_SOUND_MODEL_ICH7 ||
-           model == VR_SOUND_MODEL_ICH9;
+    return model == VR_SOUND_MODEL_ICH6 || model == VR_SOUND_MODEL_ICH9;
 }
 
 static int

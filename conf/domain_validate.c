@@ -178,8 +178,6 @@ vrValidateSounds(const vrDomainDef *def)
     GPtrArray *sounds = def->priv->devices.sounds;
     guint i;
 
-    if (vrDomainAudiosValidateStreams(def->priv->devices.audios) < 0)
-        return -1;
     for (i = 0; i < sounds->len; i++) {
         if (vrDomainSoundDefValidate(g_ptr_array_index(sounds, i),
                                      def->priv->devices.audios) < 0)
