@@ -3,6 +3,7 @@
  * The console/serial aliasing lives in domain_postparse.c. */
 #include <string.h>
 
+#include "conf/domain_channel.h"
 #include "conf/domain_priv.h"
 #include "conf/xml_util.h"
 #include "util/error.h"
@@ -28,6 +29,9 @@ vrDomainChrSourceClear(vrDomainChrSource *src)
     g_free(src->service);
     g_free(src->bind_host);
     g_free(src->bind_service);
+    g_free(src->channel);
+    g_free(src->slave);
+    g_free(src->logfile);
     memset(src, 0, sizeof(*src));
 }
 
@@ -40,6 +44,9 @@ vrDomainChrSourceCopy(vrDomainChrSource *dst, const vrDomainChrSource *src)
     dst->service = g_strdup(src->service);
     dst->bind_host = g_strdup(src->bind_host);
     dst->bind_service = g_strdup(src->bind_service);
+    dst->channel = g_strdup(src->channel);
+    dst->slave = g_strdup(src->slave);
+    dst->logfile = g_strdup(src->logfile);
 }
 
 bool
@@ -64,6 +71,14 @@ vrDomainChrSourceEqual(const vrDomainChrSource *a, const vrDomainChrSource *b)
                g_strcmp0(a->service, b->service) == 0 &&
                g_strcmp0(a->bind_host, b->bind_host) == 0 &&
                g_strcmp0(a->bind_service, b->bind_service) == 0;
+    case VR_CHR_TYPE_SPICEPORT:
+    case VR_CHR_TYPE_DBUS:
+        return g_strcmp0(a->channel, b->channel) == 0;
+    case VR_CHR_TYPE_NMDM:
+        return g_strcmp0(a->path, b->path) == 0 &&
+               g_strcmp0(a->slave, b->slave) == 0;
+    case VR_CHR_TYPE_QEMU_VDAGENT:
+        return a->clipboard == b->clipboard && a->mouse_mode == b->mouse_mode;
     default:
         return true;
     }
@@ -109,6 +124,46 @@ vrChrSourceMode(xmlNode *source, bool *listen)
     return 0;
 }
 
+/* <reconnect enabled='yes|no' timeout=''> inside a tcp or unix
+ * <source>: the timeout is read (and required) only when enabled. */
+static int
+vrChrSourceParseReconnect(xmlNode *source, vrDomainChrSource *src)
+{
+    xmlNode *reconnect = vrXMLChild(source, "reconnect");
+    int enabled = VR_TRISTATE_ABSENT;
+
+    if (!reconnect)
+        return 0;
+    if (vrXMLPropEnum(reconnect, "enabled", vrTristateBoolFromString,
+                      VR_XML_PROP_NONZERO, &enabled) < 0)
+        return -1;
+    if (enabled == VR_TRISTATE_YES &&
+        vrXMLPropUInt(reconnect, "timeout", 10, VR_XML_PROP_REQUIRED,
+                      &src->reconnect_timeout) < 0)
+        return -1;
+    src->reconnect = enabled;
+    return 0;
+}
+
+/* End a <source> element: self-closed, or around its <reconnect>. */
+static void
+vrChrSourceFormatEnd(GString *buf, int level, const vrDomainChrSource *src)
+{
+    if (!src->reconnect) {
+        g_string_append(buf, "/>\n");
+        return;
+    }
+    g_string_append(buf, ">\n");
+    vrBufIndent(buf, level + 1);
+    vrBufPrintf(buf, "<reconnect enabled='%s'",
+                vrTristateBoolToString(src->reconnect));
+    if (src->reconnect == VR_TRISTATE_YES)
+        vrBufPrintf(buf, " timeout='%u'", src->reconnect_timeout);
+    g_string_append(buf, "/>\n");
+    vrBufIndent(buf, level);
+    g_string_append(buf, "</source>\n");
+}
+
 static int
 vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
 {
@@ -135,20 +190,36 @@ vrChrSourceParseNet(xmlNode *node, vrDomainChrSource *src)
         src->listen = listen;
         src->host = vrXMLProp(cur, "host");
         src->service = vrXMLProp(cur, "service");
+        if (src->type == VR_CHR_TYPE_TCP && vrChrSourceParseReconnect(cur, src) < 0)
+            return -1;
     }
-    if (src->type == VR_CHR_TYPE_TCP) {
-        int val;
+    return 0;
+}
 
-        if ((cur = vrXMLChild(node, "protocol")) &&
-            (protocol = vrXMLProp(cur, "type"))) {
-            if ((val = vrChrTcpProtocolFromString(protocol)) < 0) {
-                vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "Unknown protocol '%s'",
-                              protocol);
-                return -1;
-            }
-            src->protocol = val;
-        }
+/* At most one <protocol>; its type counts for tcp. */
+static int
+vrChrSourceParseProtocol(xmlNode *node, vrDomainChrSource *src)
+{
+    g_autofree char *protocol = NULL;
+    xmlNode *cur;
+    int nprotocols = 0;
+    int val;
+
+    for (cur = node->children; cur; cur = cur->next)
+        nprotocols += vrXMLIsElement(cur, "protocol");
+    if (nprotocols > 1) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one protocol element is allowed for character device");
+        return -1;
     }
+    if (src->type != VR_CHR_TYPE_TCP || !(cur = vrXMLChild(node, "protocol")) ||
+        !(protocol = vrXMLProp(cur, "type")))
+        return 0;
+    if ((val = vrChrTcpProtocolFromString(protocol)) < 0) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED, "Unknown protocol '%s'", protocol);
+        return -1;
+    }
+    src->protocol = val;
     return 0;
 }
 
@@ -160,7 +231,9 @@ vrChrSourceParsePath(xmlNode *node, unsigned int flags, vrDomainChrSource *src)
 
     if (source) {
         src->path = vrXMLProp(source, "path");
-        if (src->type == VR_CHR_TYPE_UNIX && vrChrSourceMode(source, &src->listen) < 0)
+        if (src->type == VR_CHR_TYPE_UNIX &&
+            (vrChrSourceMode(source, &src->listen) < 0 ||
+             vrChrSourceParseReconnect(source, src) < 0))
             return -1;
         if (src->type == VR_CHR_TYPE_FILE &&
             vrXMLPropEnum(source, "append", vrTristateSwitchFromString,
@@ -172,6 +245,65 @@ vrChrSourceParsePath(xmlNode *node, unsigned int flags, vrDomainChrSource *src)
     if (src->type == VR_CHR_TYPE_PTY && (flags & VR_DOMAIN_DEF_PARSE_INACTIVE))
         g_clear_pointer(&src->path, g_free);
     return 0;
+}
+
+/* At most one <log file= append=>; it belongs to every source type. */
+static int
+vrChrSourceParseLog(xmlNode *node, vrDomainChrSource *src)
+{
+    xmlNode *cur, *log = NULL;
+    int nlogs = 0;
+    int append = VR_TRISTATE_ABSENT;
+
+    for (cur = node->children; cur; cur = cur->next) {
+        if (vrXMLIsElement(cur, "log") && nlogs++ == 0)
+            log = cur;
+    }
+    if (nlogs > 1) {
+        vrReportError(VIR_ERR_XML_ERROR,
+                      "only one log element is allowed for character device");
+        return -1;
+    }
+    if (!log)
+        return 0;
+    if (vrXMLPropEnum(log, "append", vrTristateSwitchFromString,
+                      VR_XML_PROP_NONZERO, &append) < 0)
+        return -1;
+    src->logfile = vrXMLProp(log, "file");
+    src->logappend = append;
+    return 0;
+}
+
+static int
+vrChrSourceParseByType(xmlNode *node, vrChrType type, unsigned int flags,
+                       vrDomainChrSource *src)
+{
+    switch (type) {
+    case VR_CHR_TYPE_NULL:
+    case VR_CHR_TYPE_VC:
+    case VR_CHR_TYPE_STDIO:
+    case VR_CHR_TYPE_SPICEVMC:
+        return 0;
+    case VR_CHR_TYPE_PTY:
+    case VR_CHR_TYPE_DEV:
+    case VR_CHR_TYPE_FILE:
+    case VR_CHR_TYPE_PIPE:
+    case VR_CHR_TYPE_UNIX:
+        return vrChrSourceParsePath(node, flags, src);
+    case VR_CHR_TYPE_TCP:
+    case VR_CHR_TYPE_UDP:
+        return vrChrSourceParseNet(node, src);
+    case VR_CHR_TYPE_SPICEPORT:
+    case VR_CHR_TYPE_DBUS:
+    case VR_CHR_TYPE_QEMU_VDAGENT:
+    case VR_CHR_TYPE_NMDM:
+        return vrDomainChrSourceParseSpice(node, src);
+    default:
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "character device type '%s' is not supported",
+                      vrChrTypeToString(type));
+        return -1;
+    }
 }
 
 int
@@ -194,33 +326,23 @@ vrDomainChrSourceParse(xmlNode *node, vrChrType type, unsigned int flags,
                       "only two source elements are allowed for character device");
         return -1;
     }
-    for (cur = node->children, nsources = 0; cur; cur = cur->next)
-        nsources += vrXMLIsElement(cur, "protocol");
-    if (nsources > 1) {
-        vrReportError(VIR_ERR_XML_ERROR,
-                      "only one protocol element is allowed for character device");
+    /* libvirt reads the source first, then the log, then the protocol. */
+    if (vrChrSourceParseByType(node, type, flags, src) < 0 ||
+        vrChrSourceParseLog(node, src) < 0 ||
+        vrChrSourceParseProtocol(node, src) < 0)
+        return -1;
+    return 0;
+}
+
+int
+vrDomainChrSourceValidateReconnect(const vrDomainChrSource *src)
+{
+    if (src->reconnect && src->listen) {
+        vrReportError(VIR_ERR_INTERNAL_ERROR,
+                      "chardev reconnect is possible only for connect mode");
         return -1;
     }
-    switch (type) {
-    case VR_CHR_TYPE_NULL:
-    case VR_CHR_TYPE_VC:
-    case VR_CHR_TYPE_STDIO:
-        return 0;
-    case VR_CHR_TYPE_PTY:
-    case VR_CHR_TYPE_DEV:
-    case VR_CHR_TYPE_FILE:
-    case VR_CHR_TYPE_PIPE:
-    case VR_CHR_TYPE_UNIX:
-        return vrChrSourceParsePath(node, flags, src);
-    case VR_CHR_TYPE_TCP:
-    case VR_CHR_TYPE_UDP:
-        return vrChrSourceParseNet(node, src);
-    default:
-        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                      "character device type '%s' is not supported",
-                      vrChrTypeToString(type));
-        return -1;
-    }
+    return 0;
 }
 
 int
@@ -228,6 +350,10 @@ vrDomainChrSourceValidate(const vrDomainChrSource *src)
 {
     const char *missing = NULL;
 
+    if (src->type == VR_CHR_TYPE_SPICEPORT || src->type == VR_CHR_TYPE_DBUS)
+        return vrDomainChrSourceValidateChannel(src);
+    if (src->type == VR_CHR_TYPE_NMDM)
+        return vrDomainChrSourceValidateNmdm(src);
     switch (src->type) {
     case VR_CHR_TYPE_DEV:
     case VR_CHR_TYPE_FILE:
@@ -249,7 +375,7 @@ vrDomainChrSourceValidate(const vrDomainChrSource *src)
                       "Missing source %s attribute for char device", missing);
         return -1;
     }
-    return 0;
+    return vrDomainChrSourceValidateReconnect(src);
 }
 
 /* The first <model>'s name; an empty name counts as none. Consoles
@@ -319,8 +445,17 @@ vrDomainChrDefParse(xmlNode *node, vrChrDeviceType dev_type,
     }
     if ((target = vrXMLChild(node, "target")) && vrChrParseTarget(target, chr) < 0)
         return NULL;
-    if (vrDomainChrSourceParse(node, type, parse_flags, &chr->source) < 0 ||
-        vrDeviceInfoParse(node, parse_flags, &chr->info) < 0)
+    if (vrDomainChrSourceParse(node, type, parse_flags, &chr->source) < 0)
+        return NULL;
+    /* libvirt compares any device's target type with the channel's
+     * virtio value: serial usb-serial and console xen pass. */
+    if (type == VR_CHR_TYPE_SPICEVMC &&
+        chr->target_type != VR_CHANNEL_TARGET_VIRTIO) {
+        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                      "spicevmc device type only supports virtio");
+        return NULL;
+    }
+    if (vrDeviceInfoParse(node, parse_flags, &chr->info) < 0)
         return NULL;
     chr->info.boot_order = 0;
     return g_steal_pointer(&chr);
@@ -342,7 +477,7 @@ vrChrSourceFormatNet(GString *buf, int level, const vrDomainChrSource *src)
                                src->listen ? "bind" : "connect");
         vrBufAttr(buf, "host", src->host);
         vrBufAttr(buf, "service", src->service);
-        g_string_append(buf, "/>\n");
+        vrChrSourceFormatEnd(buf, level, src);
     }
     if (src->type == VR_CHR_TYPE_TCP) {
         vrBufIndent(buf, level);
@@ -351,9 +486,22 @@ vrChrSourceFormatNet(GString *buf, int level, const vrDomainChrSource *src)
     }
 }
 
-void
-vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
-                        unsigned int format_flags)
+static void
+vrChrSourceFormatLog(GString *buf, int level, const vrDomainChrSource *src)
+{
+    if (!src->logfile)
+        return;
+    vrBufIndent(buf, level);
+    g_string_append(buf, "<log");
+    vrBufAttr(buf, "file", src->logfile);
+    if (src->logappend)
+        vrBufAttr(buf, "append", vrTristateSwitchToString(src->logappend));
+    g_string_append(buf, "/>\n");
+}
+
+static void
+vrChrSourceFormatBody(GString *buf, int level, const vrDomainChrSource *src,
+                      unsigned int format_flags)
 {
     switch (src->type) {
     case VR_CHR_TYPE_PTY:
@@ -377,15 +525,29 @@ vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
         vrBufPrintf(buf, "<source mode='%s'",
                                src->listen ? "bind" : "connect");
         vrBufAttr(buf, "path", src->path);
-        g_string_append(buf, "/>\n");
+        vrChrSourceFormatEnd(buf, level, src);
         return;
     case VR_CHR_TYPE_TCP:
     case VR_CHR_TYPE_UDP:
         vrChrSourceFormatNet(buf, level, src);
         return;
+    case VR_CHR_TYPE_SPICEPORT:
+    case VR_CHR_TYPE_DBUS:
+    case VR_CHR_TYPE_QEMU_VDAGENT:
+    case VR_CHR_TYPE_NMDM:
+        vrDomainChrSourceFormatSpice(buf, level, src);
+        return;
     default:
         return;
     }
+}
+
+void
+vrDomainChrSourceFormat(GString *buf, int level, const vrDomainChrSource *src,
+                        unsigned int format_flags)
+{
+    vrChrSourceFormatBody(buf, level, src, format_flags);
+    vrChrSourceFormatLog(buf, level, src);
 }
 
 void

@@ -76,12 +76,21 @@ typedef struct {
 
 typedef struct {
     vrChrType type;
-    char *path;                         /* pty (live), dev, file, pipe, unix */
+    char *path;                         /* pty (live), dev, file, pipe, unix;
+                                         * nmdm master */
+    char *slave;                        /* nmdm */
     vrTristate append;                  /* file: on/off */
     bool listen;                        /* unix/tcp: mode='bind' */
     char *host, *service;               /* tcp; udp connect side */
     char *bind_host, *bind_service;     /* udp bind side */
     vrChrTcpProtocol protocol;
+    char *channel;                      /* spiceport, dbus */
+    vrTristate clipboard;               /* qemu-vdagent copypaste yes/no */
+    int mouse_mode;                     /* qemu-vdagent, vrChrMouseMode */
+    vrTristate reconnect;               /* tcp, unix: <reconnect enabled> */
+    unsigned int reconnect_timeout;     /* seconds, with enabled='yes' */
+    char *logfile;                      /* <log file>, or NULL */
+    vrTristate logappend;               /* <log append> on/off */
 } vrDomainChrSource;
 
 typedef enum {
@@ -169,8 +178,11 @@ struct vrDomainDevices {
     GPtrArray *nets;
     GPtrArray *serials;                 /* of vrDomainChrDef */
     GPtrArray *consoles;
+    GPtrArray *channels;                /* of vrDomainChannelDef */
     GPtrArray *inputs;
     GPtrArray *graphics;
+    GPtrArray *sounds;                  /* of vrDomainSoundDef */
+    GPtrArray *audios;                  /* of vrDomainAudioDef */
     GPtrArray *videos;
     vrDomainMemballoonDef *memballoon;  /* or NULL */
     GPtrArray *rngs;

@@ -3,6 +3,7 @@
  * serial/console aliasing of HVM guests), copy and free. */
 #include <string.h>
 
+#include "conf/domain_channel.h"
 #include "conf/domain_priv.h"
 #include "conf/xml_util.h"
 #include "util/error.h"
@@ -19,9 +20,13 @@ vrDomainDevicesInit(vrDomainDevices *devs)
     devs->nets = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainNetDefFree);
     devs->serials = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainChrDefFree);
     devs->consoles = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainChrDefFree);
+    devs->channels =
+        g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainChannelDefFree);
     devs->inputs = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainInputDefFree);
     devs->graphics =
         g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainGraphicsDefFree);
+    devs->sounds = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainSoundDefFree);
+    devs->audios = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainAudioDefFree);
     devs->videos = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainVideoDefFree);
     devs->rngs = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainRNGDefFree);
     devs->tpms = g_ptr_array_new_with_free_func((GDestroyNotify)vrDomainTPMDefFree);
@@ -36,8 +41,11 @@ vrDomainDevicesClear(vrDomainDevices *devs)
     g_ptr_array_unref(devs->nets);
     g_ptr_array_unref(devs->serials);
     g_ptr_array_unref(devs->consoles);
+    g_ptr_array_unref(devs->channels);
     g_ptr_array_unref(devs->inputs);
     g_ptr_array_unref(devs->graphics);
+    g_ptr_array_unref(devs->sounds);
+    g_ptr_array_unref(devs->audios);
     g_ptr_array_unref(devs->videos);
     g_ptr_array_unref(devs->rngs);
     vrDomainMemballoonDefFree(devs->memballoon);
@@ -64,8 +72,11 @@ vrDomainDevicesCopy(vrDomainDevices *dst, const vrDomainDevices *src)
     VR_DEVICES_COPY(dst->nets, src->nets, vrDomainNetDefCopy);
     VR_DEVICES_COPY(dst->serials, src->serials, vrDomainChrDefCopy);
     VR_DEVICES_COPY(dst->consoles, src->consoles, vrDomainChrDefCopy);
+    VR_DEVICES_COPY(dst->channels, src->channels, vrDomainChannelDefCopy);
     VR_DEVICES_COPY(dst->inputs, src->inputs, vrDomainInputDefCopy);
     VR_DEVICES_COPY(dst->graphics, src->graphics, vrDomainGraphicsDefCopy);
+    VR_DEVICES_COPY(dst->sounds, src->sounds, vrDomainSoundDefCopy);
+    VR_DEVICES_COPY(dst->audios, src->audios, vrDomainAudioDefCopy);
     VR_DEVICES_COPY(dst->videos, src->videos, vrDomainVideoDefCopy);
     VR_DEVICES_COPY(dst->rngs, src->rngs, vrDomainRNGDefCopy);
     if (src->memballoon)
@@ -207,14 +218,14 @@ vrDevicesParseTPM(xmlNode *node, vrDomainDevices *devs, unsigned int flags)
  * reported is the one libvirt reports. */
 typedef enum {
     VR_DEV_DISK, VR_DEV_CONTROLLER, VR_DEV_NET, VR_DEV_SERIAL, VR_DEV_CONSOLE,
-    VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_VIDEO, VR_DEV_WATCHDOG,
-    VR_DEV_MEMBALLOON, VR_DEV_RNG, VR_DEV_TPM,
+    VR_DEV_CHANNEL, VR_DEV_INPUT, VR_DEV_GRAPHICS, VR_DEV_SOUND, VR_DEV_AUDIO,
+    VR_DEV_VIDEO, VR_DEV_WATCHDOG, VR_DEV_MEMBALLOON, VR_DEV_RNG, VR_DEV_TPM,
     VR_DEV_LAST
 } vrDeviceFamily;
 
 static const char *const vrDeviceElements[VR_DEV_LAST] = {
-    "disk", "controller", "interface", "serial", "console", "input",
-    "graphics", "video", "watchdog", "memballoon", "rng", "tpm",
+    "disk", "controller", "interface", "serial", "console", "channel", "input",
+    "graphics", "sound", "audio", "video", "watchdog", "memballoon", "rng", "tpm",
 };
 
 static int
@@ -242,12 +253,21 @@ vrDevicesParseOne(xmlNode *node, vrDeviceFamily family, vrDomainDef *def,
         return vrDevicesParseSerial(node, devs, flags);
     case VR_DEV_CONSOLE:
         return vrDevicesParseConsole(node, devs, flags);
+    case VR_DEV_CHANNEL:
+        dev = vrDomainChannelDefParse(node, flags);
+        return dev ? (g_ptr_array_add(devs->channels, dev), 0) : -1;
     case VR_DEV_INPUT:
         dev = vrDomainInputDefParse(node, def, flags);
         return dev ? (g_ptr_array_add(devs->inputs, dev), 0) : -1;
     case VR_DEV_GRAPHICS:
         dev = vrDomainGraphicsDefParse(node, flags);
         return dev ? (g_ptr_array_add(devs->graphics, dev), 0) : -1;
+    case VR_DEV_SOUND:
+        dev = vrDomainSoundDefParse(node, flags);
+        return dev ? (g_ptr_array_add(devs->sounds, dev), 0) : -1;
+    case VR_DEV_AUDIO:
+        dev = vrDomainAudioDefParse(node);
+        return dev ? (g_ptr_array_add(devs->audios, dev), 0) : -1;
     case VR_DEV_VIDEO:
         dev = vrDomainVideoDefParse(node, def, flags);
         return dev ? (g_ptr_array_add(devs->videos, dev), 0) : -1;
@@ -353,10 +373,14 @@ vrDomainDevicesFormat(GString *buf, const vrDomainDef *def,
     VR_DEVICES_FORMAT(buf, devs->nets, vrDomainNetDefFormat);
     VR_DEVICES_FORMAT_FLAGS(buf, devs->serials, vrDomainChrDefFormat, format_flags);
     vrDevicesFormatConsoles(buf, def, format_flags);
+    VR_DEVICES_FORMAT_FLAGS(buf, devs->channels, vrDomainChannelDefFormat,
+                            format_flags);
     VR_DEVICES_FORMAT(buf, devs->inputs, vrDomainInputDefFormat);
     VR_DEVICES_FORMAT(buf, devs->tpms, vrDomainTPMDefFormat);
     VR_DEVICES_FORMAT_FLAGS(buf, devs->graphics, vrDomainGraphicsDefFormat,
                             format_flags);
+    VR_DEVICES_FORMAT(buf, devs->sounds, vrDomainSoundDefFormat);
+    VR_DEVICES_FORMAT(buf, devs->audios, vrDomainAudioDefFormat);
     VR_DEVICES_FORMAT(buf, devs->videos, vrDomainVideoDefFormat);
     if (devs->watchdog)
         vrDomainWatchdogDefFormat(buf, devs->watchdog);

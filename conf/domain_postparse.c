@@ -4,6 +4,7 @@
  * HVM serial/console aliasing, video defaults. */
 #include <string.h>
 
+#include "conf/domain_channel.h"
 #include "conf/domain_priv.h"
 #include "conf/xml_util.h"
 #include "util/error.h"
@@ -200,6 +201,26 @@ vrAddDiskControllers(vrDomainDef *def, vrControllerType type, vrDiskBus bus)
         vrMaybeAddController(def, type, idx);
 }
 
+/* A virtio channel needs the virtio-serial controller its address names
+ * (index 0 without one); channels come before virtio consoles. */
+static void
+vrAddChannelControllers(vrDomainDef *def)
+{
+    GPtrArray *channels = def->priv->devices.channels;
+    guint i;
+
+    for (i = 0; i < channels->len; i++) {
+        const vrDomainChannelDef *chan = g_ptr_array_index(channels, i);
+        int idx = 0;
+
+        if (chan->target_type != VR_CHANNEL_TARGET_VIRTIO)
+            continue;
+        if (chan->info.type == VR_DEVICE_ADDRESS_VIRTIO_SERIAL)
+            idx = (int)chan->info.addr.vioserial.controller;
+        vrMaybeAddController(def, VR_CONTROLLER_TYPE_VIRTIO_SERIAL, idx);
+    }
+}
+
 static void
 vrPostParseImplicitControllers(vrDomainDef *def)
 {
@@ -210,6 +231,7 @@ vrPostParseImplicitControllers(vrDomainDef *def)
     vrAddDiskControllers(def, VR_CONTROLLER_TYPE_FDC, VR_DISK_BUS_FDC);
     vrAddDiskControllers(def, VR_CONTROLLER_TYPE_IDE, VR_DISK_BUS_IDE);
     vrAddDiskControllers(def, VR_CONTROLLER_TYPE_SATA, VR_DISK_BUS_SATA);
+    vrAddChannelControllers(def);
     for (i = 0; i < consoles->len; i++) {
         const vrDomainChrDef *con = g_ptr_array_index(consoles, i);
         int idx = 0;

@@ -3,6 +3,7 @@
  * aliases, video constraints. */
 #include <string.h>
 
+#include "conf/domain_channel.h"
 #include "conf/domain_priv.h"
 #include "conf/xml_util.h"
 #include "util/error.h"
@@ -96,7 +97,9 @@ vrDomainDefCollectInfos(const vrDomainDef *def)
     VR_COLLECT(devs->controllers, vrDomainControllerDef);
     VR_COLLECT(devs->nets, vrDomainNetDef);
     VR_COLLECT(devs->serials, vrDomainChrDef);
+    VR_COLLECT(devs->channels, vrDomainChannelDef);
     VR_COLLECT(devs->inputs, vrDomainInputDef);
+    VR_COLLECT(devs->sounds, vrDomainSoundDef);
     VR_COLLECT(devs->videos, vrDomainVideoDef);
     VR_COLLECT(devs->rngs, vrDomainRNGDef);
     VR_COLLECT(devs->tpms, vrDomainTPMDef);
@@ -159,6 +162,10 @@ vrValidateChrSources(const vrDomainDef *def)
                 &((vrDomainChrDef *)g_ptr_array_index(devs->consoles, i))->source) < 0)
             return -1;
     }
+    for (i = 0; i < devs->channels->len; i++) {
+        if (vrDomainChannelDefValidate(g_ptr_array_index(devs->channels, i)) < 0)
+            return -1;
+    }
     for (i = 0; i < devs->rngs->len; i++) {
         const vrDomainRNGDef *rng = g_ptr_array_index(devs->rngs, i);
 
@@ -176,6 +183,20 @@ vrValidateInputs(const vrDomainDef *def)
 
     for (i = 0; i < inputs->len; i++) {
         if (vrDomainInputDefValidate(g_ptr_array_index(inputs, i), def) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+vrValidateSounds(const vrDomainDef *def)
+{
+    GPtrArray *sounds = def->priv->devices.sounds;
+    guint i;
+
+    for (i = 0; i < sounds->len; i++) {
+        if (vrDomainSoundDefValidate(g_ptr_array_index(sounds, i),
+                                     def->priv->devices.audios) < 0)
             return -1;
     }
     return 0;
@@ -279,12 +300,14 @@ int
 vrDomainDefValidate(const vrDomainDef *def)
 {
     if (vrValidateName(def->name) < 0 ||
+        vrValidateSounds(def) < 0 ||
         vrValidateControllers(def) < 0 ||
         vrValidateUSBMasters(def) < 0 ||
         vrValidateDisks(def) < 0 ||
         vrValidateTPMs(def) < 0 ||
         vrValidateDeviceInfos(def) < 0 ||
         vrValidateChrSources(def) < 0 ||
+        vrDomainAudiosValidateIds(def->priv->devices.audios) < 0 ||
         vrValidateInputs(def) < 0 ||
         vrDomainOSValidate(def) < 0 ||
         vrValidateLifecycle("poweroff", def->on_poweroff) < 0 ||

@@ -1,0 +1,1 @@
+"define @DATA@/chan-order.xml; dumpxml --inactive chanorder"

@@ -1,0 +1,1 @@
+"define @DATA@/chan-sound.xml; dumpxml --inactive chansnd"
