@@ -131,17 +131,9 @@ vrDomainChannelDefParse(xmlNode *node, unsigned int parse_flags)
                       "target type must be specified for channel device");
         return NULL;
     }
-    if (vrDomainChrSourceParse(node, type, parse_flags, &chan->source) < 0)
+    if (vrDomainChrParseSourceAndInfo(node, type, (int)chan->target_type, parse_flags,
+                                      &chan->source, &chan->info) < 0)
         return NULL;
-    if (type == VR_CHR_TYPE_SPICEVMC &&
-        chan->target_type != VR_CHANNEL_TARGET_VIRTIO) {
-        vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                      "spicevmc device type only supports virtio");
-        return NULL;
-    }
-    if (vrDeviceInfoParse(node, parse_flags, &chan->info) < 0)
-        return NULL;
-    chan->info.boot_order = 0;
     return g_steal_pointer(&chan);
 }
 

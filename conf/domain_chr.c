@@ -445,20 +445,30 @@ vrDomainChrDefParse(xmlNode *node, vrChrDeviceType dev_type,
     }
     if ((target = vrXMLChild(node, "target")) && vrChrParseTarget(target, chr) < 0)
         return NULL;
-    if (vrDomainChrSourceParse(node, type, parse_flags, &chr->source) < 0)
+    if (vrDomainChrParseSourceAndInfo(node, type, chr->target_type, parse_flags,
+                                      &chr->source, &chr->info) < 0)
         return NULL;
+    return g_steal_pointer(&chr);
+}
+
+int
+vrDomainChrParseSourceAndInfo(xmlNode *node, vrChrType type, int target_type,
+                              unsigned int parse_flags, vrDomainChrSource *src,
+                              vrDeviceInfo *info)
+{
+    if (vrDomainChrSourceParse(node, type, parse_flags, src) < 0)
+        return -1;
     /* libvirt compares any device's target type with the channel's
      * virtio value: serial usb-serial and console xen pass. */
-    if (type == VR_CHR_TYPE_SPICEVMC &&
-        chr->target_type != VR_CHANNEL_TARGET_VIRTIO) {
+    if (type == VR_CHR_TYPE_SPICEVMC && target_type != VR_CHANNEL_TARGET_VIRTIO) {
         vrReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                       "spicevmc device type only supports virtio");
-        return NULL;
+        return -1;
     }
-    if (vrDeviceInfoParse(node, parse_flags, &chr->info) < 0)
-        return NULL;
-    chr->info.boot_order = 0;
-    return g_steal_pointer(&chr);
+    if (vrDeviceInfoParse(node, parse_flags, info) < 0)
+        return -1;
+    info->boot_order = 0;
+    return 0;
 }
 
 static void

@@ -240,6 +240,13 @@ vrDomainChrDef *vrDomainChrDefNew(vrChrDeviceType dev_type);
 void vrDomainChrDefFree(vrDomainChrDef *chr);
 int vrDomainChrSourceParse(xmlNode *node, vrChrType type,
                            unsigned int parse_flags, vrDomainChrSource *src);
+/* What every character device (serial, console, channel) parses after its
+ * target, in libvirt's order: the source, the spicevmc-needs-virtio check
+ * (target_type is compared with the channel's virtio value, as libvirt
+ * does for every kind), then the address and alias (no boot order). */
+int vrDomainChrParseSourceAndInfo(xmlNode *node, vrChrType type, int target_type,
+                                  unsigned int parse_flags, vrDomainChrSource *src,
+                                  vrDeviceInfo *info);
 void vrDomainChrSourceFormat(GString *buf, int level,
                              const vrDomainChrSource *src,
                              unsigned int format_flags);
